@@ -1,0 +1,227 @@
+/**
+ * The report's configuration: read once (loadConfig), validated, then passed down. Users edit
+ * `report.config.ts` (or point CS_CONFIG at another file); CS_DATA_DIR overrides the data directory.
+ */
+import {existsSync} from "node:fs";
+import {isAbsolute, resolve} from "node:path";
+import {pathToFileURL} from "node:url";
+
+export const TABLE_NAMES = [
+  "accounts",
+  "subscriptions",
+  "nps_responses",
+  "usage",
+  "onboarding",
+  "support_tickets",
+  "csm_activities",
+  "outcomes"
+] as const;
+export type TableName = (typeof TABLE_NAMES)[number];
+
+export const LOCALES = ["en-US", "ja-JP"] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export const ENCODINGS = ["auto", "utf-8", "shift_jis"] as const;
+export type Encoding = (typeof ENCODINGS)[number];
+
+export const HEALTH_COMPONENTS = ["usage", "engagement", "support", "nps", "onboarding", "outcomes"] as const;
+export type HealthComponent = (typeof HEALTH_COMPONENTS)[number];
+export type HealthWeights = Record<HealthComponent, number>;
+
+/** KPI targets shown on the monthly report. Rates are fractions (0.02 = 2%); NPS is -100..100. */
+export const TARGET_KEYS = [
+  "mrr",
+  "nrr",
+  "grr",
+  "logo_churn_rate",
+  "revenue_churn_rate",
+  "nps",
+  "health_green_share",
+  "onboarding_completion_rate"
+] as const;
+export type TargetKey = (typeof TARGET_KEYS)[number];
+
+export interface TableConfig {
+  /** Rename a user's columns to the contract's: {"Customer ID": "account_id"} (case-insensitive). */
+  columns?: Record<string, string>;
+  /** Encoding of this table's CSV, overriding the global one. */
+  encoding?: Encoding;
+  /** strptime format for this table's date columns when they are not ISO (e.g. "%Y/%m/%d"). */
+  dateFormat?: string;
+}
+
+export interface HealthConfig {
+  /** Component weights; they need not sum to 1 (scores are re-weighted over present components). */
+  weights: HealthWeights;
+  /** Per product line overrides, e.g. {MA: {usage: 0.5}}: an account takes its largest line's weights. */
+  productWeights: Record<string, Partial<HealthWeights>>;
+  /** Score below `red` is red, below `yellow` is yellow, otherwise green. 0 < red < yellow <= 100. */
+  bands: {red: number; yellow: number};
+}
+
+export interface ReportConfig {
+  /** Directory holding the exports; relative to the project root. */
+  dataDir: string;
+  /** Encoding of CSV inputs: detected ("auto") or forced. */
+  encoding: Encoding;
+  tables: Partial<Record<TableName, TableConfig>>;
+  /** Last month reported ("YYYY-MM"); null = the latest month with an observed event. */
+  asOf: string | null;
+  locale: Locale;
+  /** ISO 4217 code of the reporting currency (JPY, USD ...). */
+  currency: string;
+  /** Report title; null = a default in the report's language. */
+  title: string | null;
+  /** Account columns reported as segment dimensions (each must be a string column of accounts). */
+  segments: string[];
+  targets: Partial<Record<TargetKey, number>>;
+  health: HealthConfig;
+  /** Gross margin used by LTV (fraction). */
+  grossMargin: number;
+  /** NPS cells with fewer responses than this are flagged as too few to read. */
+  npsMinResponses: number;
+  /** Replace account names with stable pseudonyms everywhere in the output. */
+  redact: boolean;
+}
+
+export type UserConfig = Partial<Omit<ReportConfig, "health">> & {
+  health?: Partial<Omit<HealthConfig, "weights">> & {weights?: Partial<HealthWeights>};
+};
+
+/** Typed helper for report.config.ts. */
+export function defineConfig(config: UserConfig): UserConfig {
+  return config;
+}
+
+export const DEFAULT_CONFIG: ReportConfig = {
+  dataDir: "data/sample",
+  encoding: "auto",
+  tables: {},
+  asOf: null,
+  locale: "en-US",
+  currency: "JPY",
+  title: null,
+  segments: ["segment", "industry", "region"],
+  targets: {},
+  health: {
+    weights: {usage: 0.35, engagement: 0.15, support: 0.15, nps: 0.15, onboarding: 0.1, outcomes: 0.1},
+    productWeights: {},
+    bands: {red: 40, yellow: 70}
+  },
+  grossMargin: 0.8,
+  npsMinResponses: 30,
+  redact: false
+};
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ConfigError";
+  }
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+function checkKeys(where: string, value: Record<string, unknown>, allowed: readonly string[]): void {
+  for (const key of Object.keys(value)) {
+    if (!allowed.includes(key)) {
+      throw new ConfigError(`config: unknown key "${where}${key}" (expected one of: ${allowed.join(", ")})`);
+    }
+  }
+}
+
+function fail(key: string, expected: string, value: unknown): never {
+  throw new ConfigError(`config: "${key}" must be ${expected}, got ${JSON.stringify(value)}`);
+}
+
+function checkFraction(key: string, v: unknown, {min = 0, max = 1} = {}): number {
+  if (typeof v !== "number" || !Number.isFinite(v) || v < min || v > max) fail(key, `a number from ${min} to ${max}`, v);
+  return v;
+}
+
+function checkWeights(key: string, v: unknown): Partial<HealthWeights> {
+  if (!isObject(v)) fail(key, "an object of component weights", v);
+  checkKeys(`${key}.`, v, HEALTH_COMPONENTS);
+  for (const [k, w] of Object.entries(v)) checkFraction(`${key}.${k}`, w, {min: 0, max: 100});
+  return v as Partial<HealthWeights>;
+}
+
+/** Merges a user's config over the defaults and validates every key; throws ConfigError naming the key. */
+export function resolveConfig(user: unknown, env: Record<string, string | undefined> = {}): ReportConfig {
+  if (!isObject(user)) fail("(root)", "an object", user);
+  checkKeys("", user, Object.keys(DEFAULT_CONFIG));
+  const c = {...DEFAULT_CONFIG, ...user} as ReportConfig;
+  if (env.CS_DATA_DIR) c.dataDir = env.CS_DATA_DIR;
+
+  if (typeof c.dataDir !== "string" || !c.dataDir) fail("dataDir", "a directory path", c.dataDir);
+  if (!ENCODINGS.includes(c.encoding)) fail("encoding", ENCODINGS.join(" | "), c.encoding);
+  if (!LOCALES.includes(c.locale)) fail("locale", LOCALES.join(" | "), c.locale);
+  if (typeof c.currency !== "string" || !/^[A-Z]{3}$/.test(c.currency)) fail("currency", "an ISO 4217 code like JPY", c.currency);
+  if (c.asOf !== null && (typeof c.asOf !== "string" || !/^\d{4}-(0[1-9]|1[0-2])$/.test(c.asOf))) fail("asOf", 'null or "YYYY-MM"', c.asOf);
+  if (c.title !== null && typeof c.title !== "string") fail("title", "null or a string", c.title);
+  if (typeof c.redact !== "boolean") fail("redact", "true or false", c.redact);
+  checkFraction("grossMargin", c.grossMargin, {min: 0.0001, max: 1});
+  if (!Number.isInteger(c.npsMinResponses) || c.npsMinResponses < 1) fail("npsMinResponses", "a positive integer", c.npsMinResponses);
+
+  if (!Array.isArray(c.segments) || c.segments.some((s) => typeof s !== "string" || !s)) {
+    fail("segments", "a list of account column names", c.segments);
+  }
+  if (new Set(c.segments).size !== c.segments.length) fail("segments", "a list without repeats", c.segments);
+
+  if (!isObject(c.tables)) fail("tables", "an object keyed by table name", c.tables);
+  checkKeys("tables.", c.tables, TABLE_NAMES);
+  for (const [table, tc] of Object.entries(c.tables)) {
+    if (!isObject(tc)) fail(`tables.${table}`, "an object", tc);
+    checkKeys(`tables.${table}.`, tc, ["columns", "encoding", "dateFormat"]);
+    if (tc.columns !== undefined) {
+      if (!isObject(tc.columns) || Object.values(tc.columns).some((v) => typeof v !== "string")) {
+        fail(`tables.${table}.columns`, 'an object like {"Customer ID": "account_id"}', tc.columns);
+      }
+    }
+    if (tc.encoding !== undefined && !ENCODINGS.includes(tc.encoding as Encoding)) {
+      fail(`tables.${table}.encoding`, ENCODINGS.join(" | "), tc.encoding);
+    }
+    if (tc.dateFormat !== undefined && (typeof tc.dateFormat !== "string" || !tc.dateFormat.includes("%"))) {
+      fail(`tables.${table}.dateFormat`, 'a strptime format like "%Y/%m/%d"', tc.dateFormat);
+    }
+  }
+
+  if (!isObject(c.targets)) fail("targets", "an object keyed by KPI", c.targets);
+  checkKeys("targets.", c.targets, TARGET_KEYS);
+  for (const [k, v] of Object.entries(c.targets)) {
+    if (typeof v !== "number" || !Number.isFinite(v)) fail(`targets.${k}`, "a number", v);
+  }
+
+  const h = (user.health ?? {}) as Record<string, unknown>;
+  if (!isObject(h)) fail("health", "an object", h);
+  checkKeys("health.", h, ["weights", "productWeights", "bands"]);
+  const weights = {...DEFAULT_CONFIG.health.weights, ...(h.weights === undefined ? {} : checkWeights("health.weights", h.weights))};
+  if (Object.values(weights).every((w) => w === 0)) fail("health.weights", "at least one weight above 0", weights);
+  const productWeights = (h.productWeights ?? {}) as Record<string, unknown>;
+  if (!isObject(productWeights)) fail("health.productWeights", "an object keyed by product line", productWeights);
+  for (const [product, pw] of Object.entries(productWeights)) checkWeights(`health.productWeights.${product}`, pw);
+  const bands = (h.bands ?? DEFAULT_CONFIG.health.bands) as Record<string, unknown>;
+  if (!isObject(bands)) fail("health.bands", "{red, yellow}", bands);
+  checkKeys("health.bands.", bands, ["red", "yellow"]);
+  const red = checkFraction("health.bands.red", bands.red ?? DEFAULT_CONFIG.health.bands.red, {min: 0, max: 100});
+  const yellow = checkFraction("health.bands.yellow", bands.yellow ?? DEFAULT_CONFIG.health.bands.yellow, {min: 0, max: 100});
+  if (!(red < yellow)) fail("health.bands", "red < yellow", bands);
+  c.health = {weights, productWeights: productWeights as HealthConfig["productWeights"], bands: {red, yellow}};
+  return c;
+}
+
+/** The project root (where package.json lives). */
+export const PROJECT_ROOT = resolve(new URL("..", import.meta.url).pathname);
+
+/**
+ * Loads and validates the config file: CS_CONFIG, else report.config.ts at the project root.
+ * The data directory is resolved against the project root.
+ */
+export async function loadConfig(env: Record<string, string | undefined> = process.env): Promise<ReportConfig> {
+  const path = env.CS_CONFIG ? resolve(env.CS_CONFIG) : resolve(PROJECT_ROOT, "report.config.ts");
+  if (!existsSync(path)) throw new ConfigError(`config: file not found: ${path}`);
+  const module = await import(pathToFileURL(path).href);
+  const config = resolveConfig(module.default ?? {}, env);
+  if (!isAbsolute(config.dataDir)) config.dataDir = resolve(PROJECT_ROOT, config.dataDir);
+  return config;
+}
