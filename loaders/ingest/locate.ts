@@ -1,0 +1,49 @@
+/** Finds each contract table's file in the data directory: NAME.csv, NAME.csv.gz or NAME.parquet. */
+import {existsSync, readdirSync, statSync} from "node:fs";
+import {join} from "node:path";
+import type {TableName} from "../config.js";
+import {displayPath, InputError} from "./errors.js";
+import {SCHEMA} from "./schema.js";
+
+export type FileFormat = "csv" | "csv.gz" | "parquet";
+export interface TableFile {
+  path: string;
+  /** The file's name as found (rejected_rows and ingest_stats name files by this). */
+  name: string;
+  format: FileFormat;
+}
+
+const FORMATS: FileFormat[] = ["csv", "csv.gz", "parquet"];
+
+/**
+ * One file per table, or null for an absent optional table. File names match case-insensitively
+ * (exports from Windows tools are often `Accounts.CSV`). Fatal: no data directory, a required table
+ * missing, or two files for one table (which would be read is ambiguous).
+ */
+export function locateTables(dataDir: string): Record<TableName, TableFile | null> {
+  if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) {
+    throw new InputError(`${displayPath(dataDir)}: data directory not found`);
+  }
+  const entries = readdirSync(dataDir).sort();
+  const found = {} as Record<TableName, TableFile | null>;
+  for (const spec of Object.values(SCHEMA)) {
+    const matches: TableFile[] = [];
+    for (const format of FORMATS) {
+      for (const name of entries.filter((e) => e.toLowerCase() === `${spec.name}.${format}`)) {
+        matches.push({path: join(dataDir, name), name, format});
+      }
+    }
+    if (matches.length > 1) {
+      throw new InputError(
+        `${displayPath(dataDir)}: table "${spec.name}" has ${matches.length} files (${matches.map((m) => m.name).join(" and ")}); keep only one`
+      );
+    }
+    if (!matches.length && spec.required) {
+      throw new InputError(
+        `${displayPath(dataDir)}: missing required table "${spec.name}" (expected ${spec.name}.csv, ${spec.name}.csv.gz or ${spec.name}.parquet)`
+      );
+    }
+    found[spec.name] = matches[0] ?? null;
+  }
+  return found;
+}

@@ -1,0 +1,217 @@
+/**
+ * One fast pass over a CSV's UTF-8 bytes that finds each record's physical line number.
+ *
+ * DuckDB's CSV reader cannot say on which line a record with an embedded newline starts, so this
+ * pass splits records itself (RFC 4180: a quote opens a quoted field only at the start of a field,
+ * `""` inside quotes is a quote) and writes a copy of the file with the record's start line
+ * prepended as a first field. DuckDB then reads that copy with fixed options (no sniffing), so the
+ * two parsers agree record for record.
+ *
+ * Lines: the header's line is 1 when it is the file's first line; LF, CRLF and a lone CR each end a
+ * line, inside quotes too. Blank lines and rows whose cells are all empty carry no data: they are
+ * skipped and not counted as read. Records DuckDB could not read the same way (wrong number of
+ * fields, text after a closing quote, a quote never closed) are returned as malformed instead of
+ * being written, so they are quarantined with their line.
+ */
+import {closeSync, openSync, writeSync} from "node:fs";
+import {InputError} from "./errors.js";
+
+export interface MalformedRecord {
+  line: number;
+  /** The record's text (first 1000 characters). */
+  text: string;
+  reason: string;
+}
+
+export interface ScannedCsv {
+  /** Header cells as written (unquoted, untrimmed). */
+  header: string[];
+  delimiter: string;
+  /** Data records written to the copy. */
+  written: number;
+  malformed: MalformedRecord[];
+}
+
+const LF = 10;
+const CR = 13;
+const QUOTE = 34;
+const SPACE = 32;
+const TAB = 9;
+const DELIMITERS = [",", ";", "\t", "|"];
+const MAX_TEXT = 1000;
+
+/** The delimiter the header line uses most (outside quotes); comma when it has none. */
+function sniffDelimiter(bytes: Uint8Array): string {
+  const counts = new Map(DELIMITERS.map((d) => [d.charCodeAt(0), 0]));
+  let quoted = false;
+  for (let i = 0; i < bytes.length && i < 65536; ++i) {
+    const c = bytes[i];
+    if (c === QUOTE) quoted = !quoted;
+    else if (!quoted && (c === LF || c === CR)) {
+      if ([...counts.values()].some((n) => n > 0)) break; // a header line ends here (leading blank lines pass)
+    } else if (!quoted && counts.has(c)) counts.set(c, counts.get(c)! + 1);
+  }
+  let best = ",";
+  let max = 0;
+  for (const [code, n] of counts) if (n > max) [best, max] = [String.fromCharCode(code), n];
+  return best;
+}
+
+/** Splits one record's text into unquoted cells (used for the header only). */
+function splitRecord(text: string, delimiter: string): string[] {
+  const cells: string[] = [];
+  let cell = "";
+  let quoted = false;
+  let atStart = true;
+  for (let i = 0; i < text.length; ++i) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') (cell += '"'), ++i;
+      else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === delimiter) {
+      cells.push(cell);
+      cell = "";
+      atStart = true;
+      continue;
+    } else if (ch === '"' && atStart) quoted = true;
+    else cell += ch;
+    atStart = false;
+  }
+  cells.push(cell);
+  return cells;
+}
+
+/** Buffered writer: the copy is written in 4 MiB chunks. */
+class Writer {
+  private buf = Buffer.allocUnsafe(4 << 20);
+  private pos = 0;
+  constructor(private fd: number) {}
+  number(n: number, delimiter: number): void {
+    if (this.pos + 24 > this.buf.length) this.flush();
+    this.pos += this.buf.write(String(n), this.pos, "latin1");
+    this.buf[this.pos++] = delimiter;
+  }
+  bytes(b: Uint8Array): void {
+    if (this.pos + b.length + 1 > this.buf.length) {
+      this.flush();
+      if (b.length + 1 > this.buf.length) {
+        writeSync(this.fd, b);
+        this.buf[this.pos++] = LF;
+        return;
+      }
+    }
+    this.buf.set(b, this.pos);
+    this.pos += b.length;
+    this.buf[this.pos++] = LF;
+  }
+  flush(): void {
+    if (this.pos) writeSync(this.fd, this.buf, 0, this.pos);
+    this.pos = 0;
+  }
+}
+
+/**
+ * Scans `bytes` (UTF-8, no BOM) and writes the data records, each prefixed with `LINE<delimiter>`
+ * and ended by LF, to `outPath`. Returns the header (null when the file has no non-blank line).
+ * `file` names the file in the fatal message for an unreadable header.
+ */
+export function scanCsv(bytes: Uint8Array, outPath: string, file: string): ScannedCsv | null {
+  const delimiter = sniffDelimiter(bytes);
+  const delim = delimiter.charCodeAt(0);
+  const fd = openSync(outPath, "w");
+  const out = new Writer(fd);
+  const decoder = new TextDecoder();
+  let header: string[] | null = null;
+  const malformed: MalformedRecord[] = [];
+  let written = 0;
+
+  // Per-record state.
+  let start = 0;
+  let startLine = 1;
+  let fields = 1;
+  let content = false;
+  let bad: string | null = null;
+  // 0 field start, 1 unquoted field, 2 inside quotes, 3 just after a quote inside quotes.
+  let state = 0;
+  let line = 1;
+  let quoteLine = 0;
+
+  const text = (end: number) => {
+    const s = decoder.decode(bytes.subarray(start, Math.min(end, start + MAX_TEXT * 4)));
+    return s.length > MAX_TEXT ? s.slice(0, MAX_TEXT) : s;
+  };
+  const endRecord = (end: number) => {
+    if (header === null) {
+      if (!content) return;
+      if (bad) throw new InputError(`${file}: the header line cannot be read (${bad.replace("malformed_row: ", "")})`);
+      header = splitRecord(decoder.decode(bytes.subarray(start, end)), delimiter);
+      return;
+    }
+    if (bad) malformed.push({line: startLine, text: text(end), reason: bad});
+    else if (!content) return;
+    else if (fields !== header.length) {
+      malformed.push({line: startLine, text: text(end), reason: `malformed_row: ${fields} fields, expected ${header.length}`});
+    } else {
+      out.number(startLine, delim);
+      out.bytes(bytes.subarray(start, end));
+      ++written;
+    }
+  };
+
+  try {
+    const n = bytes.length;
+    let i = 0;
+    while (i < n) {
+      const c = bytes[i];
+      if (state === 2) {
+        if (c === QUOTE) state = 3;
+        else {
+          content = true;
+          if (c === LF || (c === CR && bytes[i + 1] !== LF)) ++line;
+        }
+        ++i;
+        continue;
+      }
+      if (c === LF || c === CR) {
+        endRecord(i);
+        i += c === CR && bytes[i + 1] === LF ? 2 : 1;
+        ++line;
+        start = i;
+        startLine = line;
+        fields = 1;
+        content = false;
+        bad = null;
+        state = 0;
+        continue;
+      }
+      if (c === delim) {
+        ++fields;
+        state = 0;
+      } else if (state === 0) {
+        if (c === QUOTE) {
+          state = 2;
+          quoteLine = line;
+        } else {
+          state = 1;
+          if (c !== SPACE && c !== TAB) content = true;
+        }
+      } else if (state === 3) {
+        if (c === QUOTE) {
+          state = 2; // "" inside quotes
+          content = true;
+        } else {
+          bad ??= "malformed_row: text after a closing quote";
+          state = 1;
+        }
+      } else if (c !== SPACE && c !== TAB) content = true;
+      ++i;
+    }
+    if (state === 2) bad = `malformed_row: the quote opened on line ${quoteLine} is never closed`;
+    if (start < n) endRecord(n);
+    out.flush();
+  } finally {
+    closeSync(fd);
+  }
+  return header === null ? null : {header, delimiter, written, malformed};
+}

@@ -1,0 +1,28 @@
+/**
+ * The whole computation, once per build: ingest the exports into one DuckDB database, then build
+ * every metric family's tables in it. The metrics CLI and the site's data loaders both call this.
+ */
+import type {ReportConfig} from "./config.js";
+import {openDb, type Db} from "./db.js";
+import {ingest, type IngestReport} from "./ingest/index.js";
+import {metricContext} from "./metrics/calendar.js";
+import type {MetricContext} from "./metrics/family.js";
+import {FAMILIES} from "./metrics/index.js";
+import {redactAccounts} from "./redact.js";
+
+export interface PipelineResult {
+  db: Db;
+  ctx: MetricContext;
+  ingest: IngestReport;
+  /** Output tables in build order: every family's tables, then rejected_rows. */
+  tables: string[];
+}
+
+export async function runPipeline(config: ReportConfig, {db}: {db?: Db} = {}): Promise<PipelineResult> {
+  db ??= await openDb();
+  const report = await ingest(db, config);
+  if (config.redact) await redactAccounts(db, config.locale);
+  const ctx = await metricContext(db, config);
+  for (const family of FAMILIES) await family.build(db, ctx);
+  return {db, ctx, ingest: report, tables: [...FAMILIES.flatMap((f) => f.tables), "rejected_rows"]};
+}

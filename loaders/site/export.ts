@@ -1,0 +1,53 @@
+/**
+ * Writes what the site reads into SITE_DATA_DIR, from one pipeline run: every metric table as Arrow,
+ * the manifest (calendar, locale, targets), the metric definitions and the data-quality summary.
+ */
+import {mkdir, rm, writeFile} from "node:fs/promises";
+import {join} from "node:path";
+import {ident} from "../db.js";
+import {qualitySummary} from "../ingest/index.js";
+import {FAMILIES} from "../metrics/index.js";
+import type {PipelineResult} from "../pipeline.js";
+import {queryToArrow} from "./arrow.js";
+import {MANIFEST_PATH, SITE_DATA_DIR} from "./paths.js";
+
+export interface Manifest {
+  asOf: string;
+  firstMonth: string;
+  /** Every month computed, oldest first. */
+  months: string[];
+  locale: string;
+  currency: string;
+  title: string | null;
+  dimensions: string[];
+  targets: Record<string, number>;
+  redact: boolean;
+  tables: string[];
+}
+
+export async function exportSiteData({db, ctx, tables}: PipelineResult, dir = SITE_DATA_DIR): Promise<Manifest> {
+  await rm(dir, {recursive: true, force: true});
+  await mkdir(join(dir, "metrics"), {recursive: true});
+  for (const table of tables) {
+    await writeFile(join(dir, "metrics", `${table}.arrow`), await queryToArrow(db, `SELECT * FROM ${ident(table)}`));
+  }
+  const months = (await db.all<{month: string}>(`SELECT month FROM months ORDER BY idx`)).map((r) => r.month);
+  const {config} = ctx;
+  const manifest: Manifest = {
+    asOf: ctx.asOf,
+    firstMonth: ctx.firstMonth,
+    months,
+    locale: config.locale,
+    currency: config.currency,
+    title: config.title,
+    dimensions: ctx.dimensions,
+    targets: config.targets as Record<string, number>,
+    redact: config.redact,
+    tables
+  };
+  await writeFile(join(dir, "metrics", "manifest.json"), JSON.stringify(manifest, null, 1));
+  await writeFile(join(dir, "metrics", "definitions.json"), JSON.stringify(FAMILIES.flatMap((f) => f.definitions), null, 1));
+  await writeFile(join(dir, "metrics", "quality.json"), JSON.stringify(await qualitySummary(db), null, 1));
+  await writeFile(dir === SITE_DATA_DIR ? MANIFEST_PATH : join(dir, "manifest.json"), JSON.stringify(manifest, null, 1));
+  return manifest;
+}

@@ -1,0 +1,80 @@
+/**
+ * `npm run build` / `npm run dev`: compute once, then let Framework render.
+ *  1. load and validate the config; ingest and compute every metric (one DuckDB database);
+ *  2. write the site's data files (.cs-build/site-data);
+ *  3. reset Framework's cache (so loaders re-run on new data) and vendor npm modules into it;
+ *  4. build into .cs-build/dist-next and swap it into dist/ only on success (never a half-built dist/).
+ * A fatal input or config error prints one message and exits 1 before Framework starts.
+ */
+import {spawn} from "node:child_process";
+import {existsSync} from "node:fs";
+import {rename, rm} from "node:fs/promises";
+import {join, resolve} from "node:path";
+import {parseArgs} from "node:util";
+import {ConfigError, loadConfig, PROJECT_ROOT} from "../loaders/config.js";
+import {InputError} from "../loaders/ingest/index.js";
+import {runPipeline} from "../loaders/pipeline.js";
+import {exportSiteData} from "../loaders/site/export.js";
+import {BUILD_DIR} from "../loaders/site/paths.js";
+import {vendorNpm} from "./vendor-npm.js";
+
+const {values} = parseArgs({
+  options: {
+    dev: {type: "boolean", default: false},
+    // Where the site goes (default dist/); the determinism test builds a second copy elsewhere.
+    out: {type: "string", default: "dist"}
+  }
+});
+const framework = join(PROJECT_ROOT, "node_modules", "@observablehq", "framework", "dist", "bin", "observable.js");
+
+function framework_(args: string[], env: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "./scripts/offline-guard.mjs", framework, ...args], {
+      cwd: PROJECT_ROOT,
+      stdio: "inherit",
+      env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true", ...env}
+    });
+    child.on("error", reject);
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+async function main(): Promise<number> {
+  const started = performance.now();
+  const config = await loadConfig();
+  const result = await runPipeline(config);
+  const manifest = await exportSiteData(result);
+  result.db.close();
+  const rejected = result.ingest.tables.reduce((n, t) => n + t.rowsRejected, 0);
+  console.log(
+    `metrics: as of ${manifest.asOf} (${manifest.months.length} months), ${manifest.tables.length} tables, ` +
+      `${rejected} rejected rows, ${((performance.now() - started) / 1000).toFixed(1)} s`
+  );
+
+  await rm(join(PROJECT_ROOT, "src", ".observablehq", "cache"), {recursive: true, force: true});
+  await vendorNpm();
+  if (values.dev) return framework_(["preview"], {});
+
+  const next = join(BUILD_DIR, "dist-next");
+  await rm(next, {recursive: true, force: true});
+  const code = await framework_(["build"], {CS_OUTPUT: next});
+  if (code !== 0 || !existsSync(join(next, "index.html"))) {
+    console.error(`error: the site build failed (exit ${code}); dist/ was left as it was`);
+    return code || 1;
+  }
+  const dist = resolve(PROJECT_ROOT, values.out!);
+  await rm(dist, {recursive: true, force: true});
+  await rename(next, dist);
+  console.log(`built ${values.out} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    // Input and config problems are the user's to fix: one clear message, no stack trace.
+    if (error instanceof InputError || error instanceof ConfigError) console.error(`error: ${error.message}`);
+    else console.error(error);
+    process.exit(1);
+  }
+);
