@@ -13,20 +13,39 @@ function manifest(): Manifest {
 
 const m = manifest();
 const ja = m.locale === "ja-JP";
+const [asOfYear, asOfMonth] = m.asOf.split("-").map(Number);
+const MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 export default {
   root: "src",
   output: process.env.CS_OUTPUT ?? "dist",
   title: m.title ?? (ja ? "カスタマーサクセス月次レポート" : "Customer Success Report"),
+  // Sidebar. Page files: src/index.md (latest monthly report), src/reports/[month].md (archive), and
+  // one .md per analysis page below.
   pages: [
-    {name: ja ? "探索（SQL）" : "Explore (SQL)", path: "/explore"}
+    {name: ja ? "月次レポート（過去分）" : "Monthly reports (archive)", path: "/reports/"},
+    {name: ja ? "継続率・MRR" : "Retention & MRR", path: "/retention"},
+    {name: ja ? "解約率（チャーン）" : "Churn", path: "/churn"},
+    {name: "NPS", path: "/nps"},
+    {name: ja ? "ヘルススコア" : "Health", path: "/health"},
+    {name: ja ? "オンボーディング・活用・サポート" : "Onboarding, adoption & support", path: "/adoption"},
+    {name: ja ? "CSM別ポートフォリオ" : "CSM portfolio", path: "/csm"},
+    {name: ja ? "顧客" : "Accounts", path: "/accounts"},
+    {name: ja ? "探索（SQL）" : "Explore (SQL)", path: "/explore"},
+    {name: ja ? "データ品質" : "Data quality", path: "/data-quality"},
+    {name: ja ? "指標の定義" : "Definitions", path: "/definitions"}
   ],
   // Every month with data gets its own report page; the home page is the latest one.
   dynamicPaths: m.months.map((month) => `/reports/${month}`),
   // No web fonts, no DuckDB extensions: the site loads nothing from another host.
   globalStylesheets: [],
+  // Framework's default theme plus our print rules and palette (src/style.css).
+  style: "style.css",
   duckdb: {extensions: {json: null, parquet: null}},
   search: false,
+  // The report's language on <html lang> before first paint, on every page (CJK font selection,
+  // screen readers, the localized pager labels in src/style.css).
+  head: `<script>document.documentElement.lang = ${JSON.stringify(ja ? "ja" : "en")};</script>`,
   // The footer states the data's as-of month, not the build time: same inputs, same bytes.
-  footer: ja ? `データ基準月: ${m.asOf}` : `Data as of ${m.asOf}`
+  footer: ja ? `データ基準月: ${asOfYear}年${asOfMonth}月` : `Data as of ${MONTHS_EN[asOfMonth - 1]} ${asOfYear}`
 };

@@ -5,6 +5,7 @@
 import {existsSync} from "node:fs";
 import {isAbsolute, resolve} from "node:path";
 import {pathToFileURL} from "node:url";
+import {SCHEMA} from "./ingest/schema.js";
 
 export const TABLE_NAMES = [
   "accounts",
@@ -50,13 +51,23 @@ export interface TableConfig {
   dateFormat?: string;
 }
 
+export interface HealthBands {
+  red: number;
+  yellow: number;
+}
+
 export interface HealthConfig {
   /** Component weights; they need not sum to 1 (scores are re-weighted over present components). */
   weights: HealthWeights;
-  /** Per product line overrides, e.g. {MA: {usage: 0.5}}: an account takes its largest line's weights. */
+  /**
+   * Per product line overrides, merged over `weights`, e.g. {MA: {usage: 0.5}}: an account takes the
+   * weights of its largest product line (by MRR) in the month.
+   */
   productWeights: Record<string, Partial<HealthWeights>>;
-  /** Score below `red` is red, below `yellow` is yellow, otherwise green. 0 < red < yellow <= 100. */
-  bands: {red: number; yellow: number};
+  /** Score below `red` is red, below `yellow` is yellow, otherwise green. 0 <= red < yellow <= 100. */
+  bands: HealthBands;
+  /** Per product line band overrides, merged over `bands`, e.g. {MA: {yellow: 75}}; red < yellow after merging. */
+  productBands: Record<string, Partial<HealthBands>>;
 }
 
 export interface ReportConfig {
@@ -85,7 +96,7 @@ export interface ReportConfig {
 }
 
 export type UserConfig = Partial<Omit<ReportConfig, "health">> & {
-  health?: Partial<Omit<HealthConfig, "weights">> & {weights?: Partial<HealthWeights>};
+  health?: Partial<Omit<HealthConfig, "weights" | "bands">> & {weights?: Partial<HealthWeights>; bands?: Partial<HealthBands>};
 };
 
 /** Typed helper for report.config.ts. */
@@ -106,7 +117,8 @@ export const DEFAULT_CONFIG: ReportConfig = {
   health: {
     weights: {usage: 0.35, engagement: 0.15, support: 0.15, nps: 0.15, onboarding: 0.1, outcomes: 0.1},
     productWeights: {},
-    bands: {red: 40, yellow: 70}
+    bands: {red: 40, yellow: 70},
+    productBands: {}
   },
   grossMargin: 0.8,
   npsMinResponses: 30,
@@ -146,6 +158,59 @@ function checkWeights(key: string, v: unknown): Partial<HealthWeights> {
   return v as Partial<HealthWeights>;
 }
 
+function checkBands(key: string, v: unknown, base: HealthBands): HealthBands {
+  if (!isObject(v)) fail(key, "an object like {red: 40, yellow: 70}", v);
+  checkKeys(`${key}.`, v, ["red", "yellow"]);
+  const red = checkFraction(`${key}.red`, v.red ?? base.red, {min: 0, max: 100});
+  const yellow = checkFraction(`${key}.yellow`, v.yellow ?? base.yellow, {min: 0, max: 100});
+  if (!(red < yellow)) fail(key, "red < yellow", {red, yellow});
+  return {red, yellow};
+}
+
+/** Validates the `health` section (weights, per-product weights, bands, per-product bands). */
+function resolveHealth(value: unknown): HealthConfig {
+  const h = value ?? {};
+  if (!isObject(h)) fail("health", "an object", h);
+  checkKeys("health.", h, ["weights", "productWeights", "bands", "productBands"]);
+  const weights = {...DEFAULT_CONFIG.health.weights, ...(h.weights === undefined ? {} : checkWeights("health.weights", h.weights))};
+  if (Object.values(weights).every((w) => w === 0)) fail("health.weights", "at least one weight above 0", weights);
+  const productWeights = h.productWeights ?? {};
+  if (!isObject(productWeights)) fail("health.productWeights", "an object keyed by product line", productWeights);
+  for (const [product, pw] of Object.entries(productWeights)) {
+    const merged = {...weights, ...checkWeights(`health.productWeights.${product}`, pw)};
+    if (Object.values(merged).every((w) => w === 0)) fail(`health.productWeights.${product}`, "weights leaving at least one above 0", pw);
+  }
+  const bands = checkBands("health.bands", h.bands ?? {}, DEFAULT_CONFIG.health.bands);
+  const productBands = h.productBands ?? {};
+  if (!isObject(productBands)) fail("health.productBands", "an object keyed by product line", productBands);
+  for (const [product, pb] of Object.entries(productBands)) checkBands(`health.productBands.${product}`, pb, bands);
+  return {
+    weights,
+    productWeights: productWeights as HealthConfig["productWeights"],
+    bands,
+    productBands: productBands as HealthConfig["productBands"]
+  };
+}
+
+/**
+ * A column mapping must rename to the table's contract columns (or aliases), one source each;
+ * accounts may also rename extra columns (they become segment dimensions).
+ */
+function checkMapping(table: TableName, columns: Record<string, string>): void {
+  const spec = SCHEMA[table];
+  const names = spec.columns.flatMap((c) => [c.name, ...(c.aliases ?? [])]);
+  const seen = new Map<string, string>();
+  for (const [from, to] of Object.entries(columns)) {
+    const target = to.trim().toLowerCase();
+    if (!spec.keepExtra && !names.includes(target)) {
+      fail(`tables.${table}.columns.${from}`, `a column of ${table} (${names.join(", ")})`, to);
+    }
+    const other = seen.get(target);
+    if (other !== undefined) fail(`tables.${table}.columns`, `a mapping with one source per column ("${other}" and "${from}" both map to "${target}")`, columns);
+    seen.set(target, from);
+  }
+}
+
 /** Merges a user's config over the defaults and validates every key; throws ConfigError naming the key. */
 export function resolveConfig(user: unknown, env: Record<string, string | undefined> = {}): ReportConfig {
   if (!isObject(user)) fail("(root)", "an object", user);
@@ -174,9 +239,10 @@ export function resolveConfig(user: unknown, env: Record<string, string | undefi
     if (!isObject(tc)) fail(`tables.${table}`, "an object", tc);
     checkKeys(`tables.${table}.`, tc, ["columns", "encoding", "dateFormat"]);
     if (tc.columns !== undefined) {
-      if (!isObject(tc.columns) || Object.values(tc.columns).some((v) => typeof v !== "string")) {
+      if (!isObject(tc.columns) || Object.values(tc.columns).some((v) => typeof v !== "string" || !v.trim())) {
         fail(`tables.${table}.columns`, 'an object like {"Customer ID": "account_id"}', tc.columns);
       }
+      checkMapping(table as TableName, tc.columns as Record<string, string>);
     }
     if (tc.encoding !== undefined && !ENCODINGS.includes(tc.encoding as Encoding)) {
       fail(`tables.${table}.encoding`, ENCODINGS.join(" | "), tc.encoding);
@@ -192,21 +258,7 @@ export function resolveConfig(user: unknown, env: Record<string, string | undefi
     if (typeof v !== "number" || !Number.isFinite(v)) fail(`targets.${k}`, "a number", v);
   }
 
-  const h = (user.health ?? {}) as Record<string, unknown>;
-  if (!isObject(h)) fail("health", "an object", h);
-  checkKeys("health.", h, ["weights", "productWeights", "bands"]);
-  const weights = {...DEFAULT_CONFIG.health.weights, ...(h.weights === undefined ? {} : checkWeights("health.weights", h.weights))};
-  if (Object.values(weights).every((w) => w === 0)) fail("health.weights", "at least one weight above 0", weights);
-  const productWeights = (h.productWeights ?? {}) as Record<string, unknown>;
-  if (!isObject(productWeights)) fail("health.productWeights", "an object keyed by product line", productWeights);
-  for (const [product, pw] of Object.entries(productWeights)) checkWeights(`health.productWeights.${product}`, pw);
-  const bands = (h.bands ?? DEFAULT_CONFIG.health.bands) as Record<string, unknown>;
-  if (!isObject(bands)) fail("health.bands", "{red, yellow}", bands);
-  checkKeys("health.bands.", bands, ["red", "yellow"]);
-  const red = checkFraction("health.bands.red", bands.red ?? DEFAULT_CONFIG.health.bands.red, {min: 0, max: 100});
-  const yellow = checkFraction("health.bands.yellow", bands.yellow ?? DEFAULT_CONFIG.health.bands.yellow, {min: 0, max: 100});
-  if (!(red < yellow)) fail("health.bands", "red < yellow", bands);
-  c.health = {weights, productWeights: productWeights as HealthConfig["productWeights"], bands: {red, yellow}};
+  c.health = resolveHealth(user.health);
   return c;
 }
 

@@ -16,13 +16,25 @@ export interface PipelineResult {
   ingest: IngestReport;
   /** Output tables in build order: every family's tables, then rejected_rows. */
   tables: string[];
+  /** Milliseconds per stage: "ingest", then "metrics:<family>" in build order. */
+  timings: Record<string, number>;
 }
 
 export async function runPipeline(config: ReportConfig, {db}: {db?: Db} = {}): Promise<PipelineResult> {
   db ??= await openDb();
+  const timings: Record<string, number> = {};
+  let t = performance.now();
+  const lap = (stage: string) => {
+    timings[stage] = performance.now() - t;
+    t = performance.now();
+  };
   const report = await ingest(db, config);
   if (config.redact) await redactAccounts(db, config.locale);
+  lap("ingest");
   const ctx = await metricContext(db, config);
-  for (const family of FAMILIES) await family.build(db, ctx);
-  return {db, ctx, ingest: report, tables: [...FAMILIES.flatMap((f) => f.tables), "rejected_rows"]};
+  for (const family of FAMILIES) {
+    await family.build(db, ctx);
+    lap(`metrics:${family.name}`);
+  }
+  return {db, ctx, ingest: report, tables: [...FAMILIES.flatMap((f) => f.tables), "rejected_rows"], timings};
 }

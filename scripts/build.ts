@@ -16,6 +16,7 @@ import {InputError} from "../loaders/ingest/index.js";
 import {runPipeline} from "../loaders/pipeline.js";
 import {exportSiteData} from "../loaders/site/export.js";
 import {BUILD_DIR} from "../loaders/site/paths.js";
+import {acquireBuildLock} from "./build-lock.js";
 import {vendorNpm} from "./vendor-npm.js";
 
 const {values} = parseArgs({
@@ -40,6 +41,7 @@ function framework_(args: string[], env: Record<string, string>): Promise<number
 }
 
 async function main(): Promise<number> {
+  await acquireBuildLock(BUILD_DIR);
   const started = performance.now();
   const config = await loadConfig();
   const result = await runPipeline(config);

@@ -18,7 +18,12 @@ export interface HeaderMatch {
 
 const norm = (s: string) => s.trim().toLowerCase();
 
-export function matchHeader(spec: TableSpec, header: string[], tableConfig: TableConfig | undefined, file: string): HeaderMatch {
+export function matchHeader(
+  spec: TableSpec,
+  header: string[],
+  tableConfig: TableConfig | undefined,
+  {file, csv}: {file: string; csv: boolean}
+): HeaderMatch {
   const mapping = new Map(Object.entries(tableConfig?.columns ?? {}).map(([from, to]) => [norm(from), norm(to)]));
   const known = new Map<string, string>();
   for (const c of spec.columns) {
@@ -26,7 +31,7 @@ export function matchHeader(spec: TableSpec, header: string[], tableConfig: Tabl
     for (const a of c.aliases ?? []) if (!known.has(a)) known.set(a, c.name);
   }
   const found = header.map((h) => h.trim());
-  if (header.length === 1 && !known.has(mapping.get(norm(header[0])) ?? norm(header[0]))) {
+  if (csv && header.length === 1 && !known.has(mapping.get(norm(header[0])) ?? norm(header[0]))) {
     // One unknown "column": a text file without delimiters (notes, HTML, a log) rather than a CSV.
     const first = found[0].length > 60 ? `${found[0].slice(0, 60)}...` : found[0];
     throw new InputError(

@@ -1,28 +1,81 @@
-/** Ingest: work in progress (issue #4). The API below is stable; others code against it. */
-import type {ReportConfig} from "../config.js";
-import type {Db} from "../db.js";
+/**
+ * Ingest (the staging layer): reads every input table of the data contract from the data directory
+ * into DuckDB once per build, enforcing the contract's rules.
+ *
+ * After ingest() the database holds the 8 staged tables (accepted rows only, schema.ts columns and
+ * types; optional tables without a file are empty), `rejected_rows` (the quarantine: table, file,
+ * line, column, value, reason; see rules.ts for the reasons) and `ingest_stats` (per table:
+ * rows_read = rows_accepted + rows_rejected). A fatal problem (missing table or column, a file that
+ * is empty or not CSV) throws InputError with one message naming the file, the column, the expected
+ * columns and the columns found.
+ */
+import {mkdtempSync, rmSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {ConfigError, type ReportConfig, type TableName} from "../config.js";
+import {literal, type Db} from "../db.js";
+import {loadRaw, type RawTable} from "./load.js";
+import {locateTables} from "./locate.js";
+import {SCHEMA} from "./schema.js";
+import {stageTable} from "./stage.js";
+import {createStagedTables} from "./staged.js";
 
-/** A fatal input problem: the message names the file, the column, the expected schema and the columns found. */
-export class InputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "InputError";
-  }
+export {InputError} from "./errors.js";
+export {createStagedTables} from "./staged.js";
+export {qualitySummary, type TableQuality, type RejectedRow} from "./quality.js";
+
+export interface TableIngest {
+  table: string;
+  /** The file's name in the data directory; null when an optional table has no file. */
+  file: string | null;
+  rowsRead: number;
+  rowsAccepted: number;
+  rowsRejected: number;
+  /** Rejected rows per reason code ("invalid_date", "unknown_account" ...). */
+  rejectedByReason: Record<string, number>;
 }
 
 export interface IngestReport {
-  tables: {
-    table: string;
-    file: string | null;
-    rowsRead: number;
-    rowsAccepted: number;
-    rowsRejected: number;
-    rejectedByReason: Record<string, number>;
-  }[];
+  tables: TableIngest[];
 }
 
-export async function ingest(_db: Db, _config: ReportConfig): Promise<IngestReport> {
-  throw new Error("ingest: not implemented yet");
+export async function ingest(db: Db, config: ReportConfig): Promise<IngestReport> {
+  await checkDateFormats(db, config);
+  const files = locateTables(config.dataDir);
+  const tmp = mkdtempSync(join(tmpdir(), "cs-ingest-"));
+  const tables: TableIngest[] = [];
+  try {
+    // accounts first: its header decides the staged accounts table's extra columns, and the other
+    // tables' references check against its accepted rows.
+    const order = Object.keys(SCHEMA) as TableName[];
+    for (const name of order) {
+      const spec = SCHEMA[name];
+      const tf = files[name];
+      let raw: RawTable | null = null;
+      if (tf) raw = await loadRaw(db, spec, tf, config, tmp);
+      if (name === "accounts") await createStagedTables(db, raw?.extras ?? []);
+      const result = tf && raw ? await stageTable(db, spec, raw, tf.name, config) : {rowsRead: 0, rowsAccepted: 0, rowsRejected: 0};
+      await db.run(`INSERT INTO ingest_stats VALUES (?, ?, ?, ?, ?)`, [name, tf?.name ?? null, result.rowsRead, result.rowsAccepted, result.rowsRejected]);
+      const reasons = await db.all<{code: string; n: number}>(
+        `SELECT split_part(reason, ':', 1) AS code, count(*) AS n FROM rejected_rows WHERE "table" = ${literal(name)} GROUP BY 1 ORDER BY n DESC, code`
+      );
+      tables.push({table: name, file: tf?.name ?? null, ...result, rejectedByReason: Object.fromEntries(reasons.map((r) => [r.code, r.n]))});
+    }
+  } finally {
+    rmSync(tmp, {recursive: true, force: true});
+    for (const t of ["__raw", "__checked", "__malformed"]) await db.run(`DROP TABLE IF EXISTS temp.${t}`);
+  }
+  return {tables};
 }
 
-export {createStagedTables} from "./staged.js";
+/** A dateFormat DuckDB cannot use would fail mid-ingest with a SQL error: say which config key instead. */
+async function checkDateFormats(db: Db, config: ReportConfig): Promise<void> {
+  for (const [table, tc] of Object.entries(config.tables)) {
+    if (!tc?.dateFormat) continue;
+    try {
+      await db.all(`SELECT try_strptime('2024-01-31', ${literal(tc.dateFormat)})`);
+    } catch (e) {
+      throw new ConfigError(`config: "tables.${table}.dateFormat" is not a valid strptime format: ${(e as Error).message.split("\n")[0]}`);
+    }
+  }
+}

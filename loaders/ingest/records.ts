@@ -40,16 +40,18 @@ const TAB = 9;
 const DELIMITERS = [",", ";", "\t", "|"];
 const MAX_TEXT = 1000;
 
-/** The delimiter the header line uses most (outside quotes); comma when it has none. */
+/** The delimiter the header line (the first non-blank line) uses most, outside quotes; comma when it has none. */
 function sniffDelimiter(bytes: Uint8Array): string {
   const counts = new Map(DELIMITERS.map((d) => [d.charCodeAt(0), 0]));
   let quoted = false;
+  let blank = true;
   for (let i = 0; i < bytes.length && i < 65536; ++i) {
     const c = bytes[i];
     if (c === QUOTE) quoted = !quoted;
-    else if (!quoted && (c === LF || c === CR)) {
-      if ([...counts.values()].some((n) => n > 0)) break; // a header line ends here (leading blank lines pass)
-    } else if (!quoted && counts.has(c)) counts.set(c, counts.get(c)! + 1);
+    if (!quoted && (c === LF || c === CR)) {
+      if (!blank) break;
+    } else if (c !== SPACE && c !== TAB) blank = false;
+    if (!quoted && counts.has(c)) counts.set(c, counts.get(c)! + 1);
   }
   let best = ",";
   let max = 0;
@@ -86,23 +88,30 @@ function splitRecord(text: string, delimiter: string): string[] {
 class Writer {
   private buf = Buffer.allocUnsafe(4 << 20);
   private pos = 0;
+  private digits = new Uint8Array(20);
   constructor(private fd: number) {}
+  /** Writes `n` in decimal, then `delimiter`. */
   number(n: number, delimiter: number): void {
     if (this.pos + 24 > this.buf.length) this.flush();
-    this.pos += this.buf.write(String(n), this.pos, "latin1");
+    let k = 0;
+    do {
+      this.digits[k++] = 48 + (n % 10);
+      n = Math.floor(n / 10);
+    } while (n > 0);
+    while (k > 0) this.buf[this.pos++] = this.digits[--k];
     this.buf[this.pos++] = delimiter;
   }
-  bytes(b: Uint8Array): void {
-    if (this.pos + b.length + 1 > this.buf.length) {
+  /** Writes source[start, end), then LF. */
+  bytes(source: Buffer, start: number, end: number): void {
+    if (this.pos + end - start + 1 > this.buf.length) {
       this.flush();
-      if (b.length + 1 > this.buf.length) {
-        writeSync(this.fd, b);
+      if (end - start + 1 > this.buf.length) {
+        writeSync(this.fd, source, start, end - start);
         this.buf[this.pos++] = LF;
         return;
       }
     }
-    this.buf.set(b, this.pos);
-    this.pos += b.length;
+    this.pos += source.copy(this.buf, this.pos, start, end);
     this.buf[this.pos++] = LF;
   }
   flush(): void {
@@ -111,14 +120,27 @@ class Writer {
   }
 }
 
+// Byte classes for the scan.
+const ORDINARY = 0;
+const BLANK = 1; // space or tab: not content
+const DELIM = 2;
+const NEWLINE = 3; // LF or CR
+const STOP = DELIM; // classes >= STOP end an unquoted field
+
 /**
  * Scans `bytes` (UTF-8, no BOM) and writes the data records, each prefixed with `LINE<delimiter>`
  * and ended by LF, to `outPath`. Returns the header (null when the file has no non-blank line).
  * `file` names the file in the fatal message for an unreadable header.
  */
-export function scanCsv(bytes: Uint8Array, outPath: string, file: string): ScannedCsv | null {
+export function scanCsv(bytes: Buffer, outPath: string, file: string): ScannedCsv | null {
   const delimiter = sniffDelimiter(bytes);
   const delim = delimiter.charCodeAt(0);
+  const cls = new Uint8Array(256);
+  cls[SPACE] = BLANK;
+  cls[TAB] = BLANK;
+  cls[LF] = NEWLINE;
+  cls[CR] = NEWLINE;
+  cls[delim] = DELIM;
   const fd = openSync(outPath, "w");
   const out = new Writer(fd);
   const decoder = new TextDecoder();
@@ -126,89 +148,82 @@ export function scanCsv(bytes: Uint8Array, outPath: string, file: string): Scann
   const malformed: MalformedRecord[] = [];
   let written = 0;
 
-  // Per-record state.
+  const n = bytes.length;
+  let i = 0;
+  let line = 1;
+  // The current record.
   let start = 0;
   let startLine = 1;
   let fields = 1;
   let content = false;
   let bad: string | null = null;
-  // 0 field start, 1 unquoted field, 2 inside quotes, 3 just after a quote inside quotes.
-  let state = 0;
-  let line = 1;
-  let quoteLine = 0;
 
-  const text = (end: number) => {
+  const text = (start: number, end: number) => {
     const s = decoder.decode(bytes.subarray(start, Math.min(end, start + MAX_TEXT * 4)));
     return s.length > MAX_TEXT ? s.slice(0, MAX_TEXT) : s;
   };
-  const endRecord = (end: number) => {
+  // Arguments rather than captured variables: the scan loop's state stays in registers.
+  const endRecord = (start: number, end: number, startLine: number, fields: number, content: boolean, bad: string | null) => {
     if (header === null) {
       if (!content) return;
       if (bad) throw new InputError(`${file}: the header line cannot be read (${bad.replace("malformed_row: ", "")})`);
       header = splitRecord(decoder.decode(bytes.subarray(start, end)), delimiter);
-      return;
-    }
-    if (bad) malformed.push({line: startLine, text: text(end), reason: bad});
+    } else if (bad) malformed.push({line: startLine, text: text(start, end), reason: bad});
     else if (!content) return;
     else if (fields !== header.length) {
-      malformed.push({line: startLine, text: text(end), reason: `malformed_row: ${fields} fields, expected ${header.length}`});
+      malformed.push({line: startLine, text: text(start, end), reason: `malformed_row: ${fields} fields, expected ${header.length}`});
     } else {
       out.number(startLine, delim);
-      out.bytes(bytes.subarray(start, end));
+      out.bytes(bytes, start, end);
       ++written;
     }
   };
 
   try {
-    const n = bytes.length;
-    let i = 0;
+    // Each turn reads one field and the byte that ends it.
     while (i < n) {
-      const c = bytes[i];
-      if (state === 2) {
-        if (c === QUOTE) state = 3;
-        else {
+      if (bytes[i] === QUOTE) {
+        const quoteLine = line;
+        let closed = false;
+        for (++i; i < n; ++i) {
+          const c = bytes[i];
+          if (c === QUOTE) {
+            if (bytes[i + 1] === QUOTE) ++i; // "" is a quote
+            else {
+              closed = true;
+              ++i;
+              break;
+            }
+          } else if (c === LF || (c === CR && bytes[i + 1] !== LF)) ++line;
           content = true;
-          if (c === LF || (c === CR && bytes[i + 1] !== LF)) ++line;
         }
+        if (!closed) {
+          bad = `malformed_row: the quote opened on line ${quoteLine} is never closed`;
+          break;
+        }
+        if (i < n && cls[bytes[i]] < STOP) bad ??= "malformed_row: text after a closing quote";
+      }
+      // Unquoted text (or what follows a closing quote) up to the delimiter or the line end.
+      const from = i;
+      while (i < n && cls[bytes[i]] < STOP) ++i;
+      // Spaces alone are not content; check only when there is something to check.
+      if (!content && i > from) for (let j = from; j < i; ++j) if (cls[bytes[j]] === ORDINARY) content = true;
+      if (i >= n) break;
+      if (cls[bytes[i]] === DELIM) {
+        ++fields;
         ++i;
         continue;
       }
-      if (c === LF || c === CR) {
-        endRecord(i);
-        i += c === CR && bytes[i + 1] === LF ? 2 : 1;
-        ++line;
-        start = i;
-        startLine = line;
-        fields = 1;
-        content = false;
-        bad = null;
-        state = 0;
-        continue;
-      }
-      if (c === delim) {
-        ++fields;
-        state = 0;
-      } else if (state === 0) {
-        if (c === QUOTE) {
-          state = 2;
-          quoteLine = line;
-        } else {
-          state = 1;
-          if (c !== SPACE && c !== TAB) content = true;
-        }
-      } else if (state === 3) {
-        if (c === QUOTE) {
-          state = 2; // "" inside quotes
-          content = true;
-        } else {
-          bad ??= "malformed_row: text after a closing quote";
-          state = 1;
-        }
-      } else if (c !== SPACE && c !== TAB) content = true;
-      ++i;
+      endRecord(start, i, startLine, fields, content, bad);
+      i += bytes[i] === CR && bytes[i + 1] === LF ? 2 : 1;
+      ++line;
+      start = i;
+      startLine = line;
+      fields = 1;
+      content = false;
+      bad = null;
     }
-    if (state === 2) bad = `malformed_row: the quote opened on line ${quoteLine} is never closed`;
-    if (start < n) endRecord(n);
+    if (start < n) endRecord(start, n, startLine, fields, content, bad);
     out.flush();
   } finally {
     closeSync(fd);

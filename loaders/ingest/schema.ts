@@ -18,6 +18,10 @@ export interface ColumnSpec {
   max?: number;
   /** The value must exist in accounts.account_id. */
   referencesAccounts?: boolean;
+  /** A calendar month: "YYYY-MM" is accepted too, and the value is staged as the month's first day. */
+  monthly?: boolean;
+  /** The value must be strictly after this (earlier) column's value when both are present. */
+  after?: string;
   /** Other header names accepted for this column (e.g. usage's `date` for `month`). */
   aliases?: string[];
   /** Value used when the cell is empty (optional columns only). */
@@ -67,7 +71,8 @@ export const SCHEMA: Record<TableName, TableSpec> = {
       {name: "product", type: "string"},
       {name: "plan", type: "string"},
       {name: "start_date", type: "date", required: true},
-      {name: "end_date", type: "date"},
+      // Empty = still active.
+      {name: "end_date", type: "date", after: "start_date"},
       {name: "mrr", type: "money", required: true, min: 0},
       {name: "seats", type: "integer", min: 0}
     ]
@@ -90,7 +95,7 @@ export const SCHEMA: Record<TableName, TableSpec> = {
     columns: [
       {name: "account_id", type: "string", required: true, referencesAccounts: true},
       // Staged as the first day of the month; daily rows are summed (key_events) or maxed (users).
-      {name: "month", type: "date", required: true, aliases: ["date"]},
+      {name: "month", type: "date", required: true, monthly: true, aliases: ["date"]},
       {name: "active_users", type: "integer", min: 0},
       {name: "seats", type: "integer", min: 0},
       {name: "key_events", type: "integer", min: 0}
@@ -135,7 +140,7 @@ export const SCHEMA: Record<TableName, TableSpec> = {
     required: false,
     columns: [
       {name: "account_id", type: "string", required: true, referencesAccounts: true},
-      {name: "month", type: "date", required: true},
+      {name: "month", type: "date", required: true, monthly: true},
       {name: "metric", type: "string", required: true},
       {name: "value", type: "decimal", required: true}
     ]

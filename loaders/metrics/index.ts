@@ -2,10 +2,40 @@
 import {accountMonths} from "./account-months.js";
 import type {MetricFamily} from "./family.js";
 // core-metrics:imports
+import {churn} from "./churn.js";
+import {movements} from "./movements.js";
+import {nps} from "./nps.js";
+import {retention} from "./retention.js";
+import {revenueRetention} from "./revenue-retention.js";
+import {segmentMonths} from "./segments.js";
 // kpi-metrics:imports
+import {activityEffect} from "./activity-effect.js";
+import {adoption} from "./adoption.js";
+import {csmPortfolio} from "./csm-portfolio.js";
+import {expansion} from "./expansion.js";
+import {healthValidity} from "./health-validity.js";
+import {health} from "./health.js";
+import {ltv} from "./ltv.js";
+import {onboarding} from "./onboarding.js";
+import {support} from "./support.js";
 
 export const FAMILIES: MetricFamily[] = [
   accountMonths,
   // core-metrics:families
+  movements,
+  segmentMonths,
+  churn,
+  revenueRetention,
+  retention,
+  nps,
   // kpi-metrics:families
+  health,
+  healthValidity,
+  onboarding,
+  adoption,
+  support,
+  expansion,
+  ltv,
+  csmPortfolio,
+  activityEffect,
 ];

@@ -1,14 +1,14 @@
 /**
- * Writes what the site reads into SITE_DATA_DIR, from one pipeline run: every metric table as Arrow,
- * the manifest (calendar, locale, targets), the metric definitions and the data-quality summary.
+ * Writes what the site reads into SITE_DATA_DIR/metrics, from one pipeline run: every dataset (see
+ * datasets/index.ts), the manifest (calendar, locale, targets), the metric definitions and the
+ * data-quality summary.
  */
 import {mkdir, rm, writeFile} from "node:fs/promises";
 import {join} from "node:path";
-import {ident} from "../db.js";
 import {qualitySummary} from "../ingest/index.js";
 import {FAMILIES} from "../metrics/index.js";
 import type {PipelineResult} from "../pipeline.js";
-import {queryToArrow} from "./arrow.js";
+import {DATASETS} from "./datasets/index.js";
 import {MANIFEST_PATH, SITE_DATA_DIR} from "./paths.js";
 
 export interface Manifest {
@@ -28,9 +28,7 @@ export interface Manifest {
 export async function exportSiteData({db, ctx, tables}: PipelineResult, dir = SITE_DATA_DIR): Promise<Manifest> {
   await rm(dir, {recursive: true, force: true});
   await mkdir(join(dir, "metrics"), {recursive: true});
-  for (const table of tables) {
-    await writeFile(join(dir, "metrics", `${table}.arrow`), await queryToArrow(db, `SELECT * FROM ${ident(table)}`));
-  }
+  for (const dataset of DATASETS) await dataset.write(db, ctx, join(dir, "metrics"));
   const months = (await db.all<{month: string}>(`SELECT month FROM months ORDER BY idx`)).map((r) => r.month);
   const {config} = ctx;
   const manifest: Manifest = {

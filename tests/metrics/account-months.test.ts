@@ -1,9 +1,9 @@
 import {describe, expect, it} from "vitest";
 import {accountMonths} from "../../loaders/metrics/account-months.js";
 import {addMonths} from "../../loaders/metrics/calendar.js";
-import {buildFamilies} from "../helpers/staged.js";
+import {buildFamilies, type Fixture} from "../helpers/staged.js";
 
-const accounts = [
+const accounts: NonNullable<Fixture["accounts"]> = [
   {account_id: "A", segment: "SMB", industry: "Retail"},
   {account_id: "B", segment: "Enterprise"}, // no industry: reported as "(none)"
   {account_id: "C", segment: "SMB", industry: "Retail"} // no subscriptions at all

@@ -1,0 +1,140 @@
+/**
+ * churn: logo and revenue churn, and the month's GRR / NRR, for the whole book and per segment of every
+ * dimension (see segments.ts), one row per month × segment. Reads `segment_months` and `segment_values`.
+ */
+import type {Db} from "../db.js";
+import type {MetricFamily, Month} from "./family.js";
+
+export interface ChurnRow {
+  month: Month;
+  dimension: string;
+  segment: string;
+  accounts_start: number;
+  accounts_churned: number;
+  logo_churn_rate: number | null;
+  mrr_start: number;
+  mrr_churned: number;
+  mrr_contraction: number;
+  revenue_churn_rate: number | null;
+  grr: number | null;
+  nrr: number | null;
+}
+
+/**
+ * Members of a segment in M: accounts in it at the end of M-1 with account MRR > 0 then. Churned: the
+ * account's whole MRR in M is 0 (their segment MRR at M-1 is churned MRR). Otherwise the change in
+ * their segment MRR is contraction or expansion. New and reactivated accounts are not members.
+ */
+async function buildChurn(db: Db): Promise<void> {
+  await db.run(`
+    CREATE OR REPLACE TABLE churn AS
+    WITH members AS (
+      SELECT m.month, p.dimension, p.segment, p.account_id, p.mrr AS mrr_prev,
+             coalesce(c.mrr, 0) AS mrr_cur, coalesce(a.mrr, 0) AS account_cur
+      FROM months m
+      JOIN segment_months p ON p.month = m.prev_month AND p.account_mrr > 0
+      LEFT JOIN segment_months c
+        ON c.month = m.month AND c.dimension = p.dimension AND c.segment = p.segment AND c.account_id = p.account_id
+      LEFT JOIN account_months a ON a.month = m.month AND a.account_id = p.account_id
+    ),
+    cells AS (
+      SELECT month, dimension, segment,
+             count(*) AS accounts_start,
+             count(*) FILTER (WHERE account_cur = 0) AS accounts_churned,
+             sum(mrr_prev) AS mrr_start,
+             coalesce(sum(mrr_prev) FILTER (WHERE account_cur = 0), 0) AS mrr_churned,
+             coalesce(sum(greatest(mrr_prev - mrr_cur, 0)) FILTER (WHERE account_cur > 0), 0) AS mrr_contraction,
+             coalesce(sum(greatest(mrr_cur - mrr_prev, 0)) FILTER (WHERE account_cur > 0), 0) AS mrr_expansion
+      FROM members
+      GROUP BY month, dimension, segment
+    ),
+    grid AS (
+      SELECT m.month, m.idx, v.dimension, v.dim_idx, v.segment,
+             coalesce(c.accounts_start, 0)::BIGINT AS accounts_start,
+             coalesce(c.accounts_churned, 0)::BIGINT AS accounts_churned,
+             coalesce(c.mrr_start, 0)::DECIMAL(18,2) AS mrr_start,
+             coalesce(c.mrr_churned, 0)::DECIMAL(18,2) AS mrr_churned,
+             coalesce(c.mrr_contraction, 0)::DECIMAL(18,2) AS mrr_contraction,
+             coalesce(c.mrr_expansion, 0)::DECIMAL(18,2) AS mrr_expansion
+      FROM months m
+      CROSS JOIN segment_values v
+      LEFT JOIN cells c ON c.month = m.month AND c.dimension = v.dimension AND c.segment = v.segment
+    )
+    SELECT month, dimension, segment, accounts_start, accounts_churned,
+           CASE WHEN accounts_start > 0 THEN accounts_churned::DOUBLE / accounts_start END AS logo_churn_rate,
+           mrr_start, mrr_churned, mrr_contraction,
+           CASE WHEN mrr_start > 0 THEN (mrr_churned + mrr_contraction)::DOUBLE / mrr_start::DOUBLE END AS revenue_churn_rate,
+           CASE WHEN mrr_start > 0 THEN (mrr_start - mrr_churned - mrr_contraction)::DOUBLE / mrr_start::DOUBLE END AS grr,
+           CASE WHEN mrr_start > 0
+                THEN (mrr_start - mrr_churned - mrr_contraction + mrr_expansion)::DOUBLE / mrr_start::DOUBLE END AS nrr
+    FROM grid
+    ORDER BY idx, dim_idx, segment`);
+}
+
+/** Churn rows in table order, optionally for one dimension (e.g. "all", "segment", "product") and one month. */
+export async function churnBySegment(db: Db, {dimension, month}: {dimension?: string; month?: Month} = {}): Promise<ChurnRow[]> {
+  return db.all<ChurnRow>(
+    `SELECT * FROM churn WHERE ($1::VARCHAR IS NULL OR dimension = $1) AND ($2::VARCHAR IS NULL OR month = $2)`,
+    [dimension ?? null, month ?? null]
+  );
+}
+
+export const churn: MetricFamily = {
+  name: "churn",
+  tables: ["churn"],
+  definitions: [
+    {
+      id: "accounts_start",
+      table: "churn",
+      name: {en: "Accounts at start", ja: "期首顧客数"},
+      formula: "accounts_start(M, s) = #{a ∈ s at end of M-1 : MRR(a, M-1) > 0}",
+      text: {
+        en: "Accounts in the segment with MRR above 0 at the end of the previous month; mrr_start is their (segment) MRR then. In the first computed month there is no previous month, so both are 0 and the rates are empty.",
+        ja: "前月末にMRRが0を超えていた、そのセグメントの顧客数です。mrr_start はその時点の（セグメントの）MRRです。集計の最初の月は前月がないため、どちらも0で率は空欄です。"
+      }
+    },
+    {
+      id: "logo_churn_rate",
+      table: "churn",
+      name: {en: "Logo churn rate", ja: "解約率（チャーンレート）・カスタマーチャーン"},
+      formula: "logo_churn_rate(M) = accounts_churned(M) / accounts_start(M), accounts_churned = #{a : MRR(a, M-1) > 0 ∧ MRR(a, M) = 0}",
+      text: {
+        en: "The share of accounts with MRR at the end of M-1 whose MRR in M is 0. Empty when there were no such accounts. For plan and product segments, churn means the account's whole MRR fell to 0.",
+        ja: "前月末にMRRがあった顧客のうち、当月のMRRが0になった顧客の割合です。期首顧客がいない場合は空欄です。プラン・製品別では、顧客全体のMRRが0になった場合を解約とします。"
+      }
+    },
+    {
+      id: "revenue_churn_rate",
+      table: "churn",
+      name: {en: "Revenue churn rate", ja: "レベニューチャーン"},
+      formula: "revenue_churn_rate(M) = (mrr_churned(M) + mrr_contraction(M)) / mrr_start(M)",
+      text: {
+        en: "Churned plus contracted MRR in M, divided by the MRR at the end of M-1 of the accounts at start. Empty when mrr_start is 0.",
+        ja: "当月の解約MRRと縮小MRRの合計を、期首顧客の前月末MRRで割った値です。期首MRRが0の場合は空欄です。"
+      }
+    },
+    {
+      id: "grr",
+      table: "churn",
+      name: {en: "Gross revenue retention (GRR)", ja: "売上継続率（GRR）"},
+      formula: "grr(M) = (mrr_start − mrr_churned − mrr_contraction) / mrr_start",
+      text: {
+        en: "The share of the MRR at the end of M-1 still there in M, counting losses only (churn and contraction); at most 1. Empty when mrr_start is 0.",
+        ja: "前月末のMRRのうち当月も継続しているMRRの割合で、減少（解約・縮小）のみを反映します（最大1）。期首MRRが0の場合は空欄です。"
+      }
+    },
+    {
+      id: "nrr",
+      table: "churn",
+      name: {en: "Net revenue retention (NRR)", ja: "売上継続率（NRR）"},
+      formula: "nrr(M) = (mrr_start − mrr_churned − mrr_contraction + mrr_expansion) / mrr_start",
+      text: {
+        en: "Like GRR, plus the expansion of the accounts at start; new and reactivated MRR are excluded. Can exceed 1. The expansion amount is the expansion of the MRR bridge restricted to the segment (not a column of this table). Empty when mrr_start is 0.",
+        ja: "GRRに期首顧客の拡大MRRを加えたもので、新規・復帰MRRは含みません。1を超えることがあります。拡大額はMRR増減内訳の拡大をセグメントに限ったものです（この表の列にはありません）。期首MRRが0の場合は空欄です。"
+      }
+    }
+  ],
+  async build(db) {
+    await buildChurn(db);
+  }
+};

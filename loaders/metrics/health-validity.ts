@@ -1,0 +1,157 @@
+/**
+ * Does the health score predict churn? `health_validity`: churn within the next 3 months by band, by
+ * score decile, and the AUC of the score (and of each component) against that outcome, per month and
+ * pooled. `health_transitions`: accounts moving between bands month over month.
+ */
+import {HEALTH_COMPONENTS} from "../config.js";
+import {ident, type Db} from "../db.js";
+import type {Definition, MetricFamily} from "./family.js";
+
+/** Months after M in which a churn counts as "within the horizon". */
+export const VALIDITY_HORIZON = 3;
+
+const MEASURES = ["score", ...HEALTH_COMPONENTS];
+const NOT_SCORED = "(none)";
+
+/**
+ * _health_outcome: scored accounts in months with a full horizon (M + 3 <= as-of), with
+ * churned = MRR reaches 0 (no row, or 0) in at least one of M+1..M+3. As MRR(M) > 0, the first such
+ * month is a churn in the contract's sense (MRR in the month before > 0, MRR now 0).
+ */
+async function buildOutcome(db: Db): Promise<void> {
+  await db.run(`
+    CREATE OR REPLACE TABLE _health_outcome AS
+    WITH am AS (
+      SELECT a.account_id, mo.idx, (a.mrr > 0)::INTEGER AS paying FROM account_months a JOIN months mo USING (month)
+    ), f AS (
+      SELECT account_id, idx,
+             coalesce(sum(paying) OVER (PARTITION BY account_id ORDER BY idx RANGE BETWEEN 1 FOLLOWING AND ${VALIDITY_HORIZON} FOLLOWING), 0) AS paying_next
+      FROM am
+    )
+    SELECT h.month, mo.idx, h.account_id, h.score, h.band, ${HEALTH_COMPONENTS.map((c) => `h.${ident(c)}`).join(", ")},
+           f.paying_next < ${VALIDITY_HORIZON} AS churned
+    FROM health h
+    JOIN months mo USING (month)
+    JOIN f ON f.account_id = h.account_id AND f.idx = mo.idx
+    WHERE h.score IS NOT NULL AND mo.idx + ${VALIDITY_HORIZON} <= (SELECT max(idx) FROM months)`);
+}
+
+async function buildValidity(db: Db): Promise<void> {
+  await buildOutcome(db);
+  const measureOrder = MEASURES.map((m, i) => `WHEN '${m}' THEN ${i}`).join(" ");
+  await db.run(`
+    CREATE OR REPLACE TABLE health_validity AS
+    WITH bands AS (
+      SELECT month, band AS bucket, count(*) AS accounts, count(*) FILTER (WHERE churned) AS churned,
+             min(score) AS score_min, max(score) AS score_max
+      FROM _health_outcome GROUP BY month, band
+      UNION ALL
+      SELECT 'all', band, count(*), count(*) FILTER (WHERE churned), min(score), max(score)
+      FROM _health_outcome GROUP BY band
+    ), ranked AS (
+      SELECT month, score, churned, ntile(10) OVER (PARTITION BY month ORDER BY score, account_id) AS decile FROM _health_outcome
+      UNION ALL
+      SELECT 'all', score, churned, ntile(10) OVER (ORDER BY score, idx, account_id) FROM _health_outcome
+    ), deciles AS (
+      SELECT month, decile, count(*) AS accounts, count(*) FILTER (WHERE churned) AS churned, min(score) AS score_min, max(score) AS score_max
+      FROM ranked GROUP BY month, decile
+    ), long AS (
+      UNPIVOT (SELECT month, churned, score, ${HEALTH_COMPONENTS.map(ident).join(", ")} FROM _health_outcome)
+      ON score, ${HEALTH_COMPONENTS.map(ident).join(", ")} INTO NAME measure VALUE v
+    ), per_value AS (
+      SELECT month, measure, v, count(*) FILTER (WHERE churned) AS c, count(*) FILTER (WHERE NOT churned) AS n
+      FROM long GROUP BY month, measure, v
+    ), pooled AS (
+      SELECT * FROM per_value
+      UNION ALL SELECT 'all', measure, v, sum(c), sum(n) FROM per_value GROUP BY measure, v
+    ), above AS (
+      -- n_above: non-churners with a strictly higher value; ties count half.
+      SELECT *, coalesce(sum(n) OVER (PARTITION BY month, measure ORDER BY v DESC ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS n_above
+      FROM pooled
+    ), auc AS (
+      SELECT month, measure, sum(c + n) AS accounts, sum(c) AS churned,
+             CASE WHEN sum(c) > 0 AND sum(n) > 0
+                  THEN ((sum(c * n_above) + 0.5 * sum(c * n)) / (sum(c) * sum(n)))::DOUBLE END AS auc
+      FROM above GROUP BY month, measure
+    ), rows AS (
+      SELECT month, 1 AS k, 'band' AS kind, bucket,
+             CASE bucket WHEN 'red' THEN 0 WHEN 'yellow' THEN 1 ELSE 2 END AS o,
+             accounts, churned, score_min, score_max, NULL::DOUBLE AS auc FROM bands
+      UNION ALL
+      SELECT month, 2, 'decile', decile::VARCHAR, decile, accounts, churned, score_min, score_max, NULL FROM deciles
+      UNION ALL
+      SELECT month, 3, 'auc', measure, CASE measure ${measureOrder} END, accounts, churned, NULL, NULL, auc FROM auc
+    )
+    SELECT month, kind, bucket, accounts::BIGINT AS accounts, churned::BIGINT AS churned,
+           CASE WHEN accounts > 0 THEN churned / accounts END AS churn_rate,
+           score_min, score_max, auc
+    FROM rows
+    ORDER BY month, k, o`);
+  await db.run(`DROP TABLE _health_outcome`);
+}
+
+async function buildTransitions(db: Db): Promise<void> {
+  await db.run(`
+    CREATE OR REPLACE TABLE health_transitions AS
+    WITH h AS (
+      SELECT month, account_id, band FROM health WHERE band IS NOT NULL
+    ), prev AS (
+      SELECT m.month, h.account_id, h.band AS from_band FROM months m JOIN h ON h.month = m.prev_month WHERE m.idx >= 1
+    ), cur AS (
+      SELECT h.month, h.account_id, h.band AS to_band FROM h JOIN months m USING (month) WHERE m.idx >= 1
+    ), t AS (
+      SELECT coalesce(prev.month, cur.month) AS month, coalesce(from_band, '${NOT_SCORED}') AS from_band,
+             coalesce(to_band, '${NOT_SCORED}') AS to_band
+      FROM prev FULL JOIN cur ON prev.month = cur.month AND prev.account_id = cur.account_id
+    ), g AS (
+      SELECT month, from_band, to_band, count(*) AS accounts FROM t GROUP BY ALL
+    )
+    SELECT month, from_band, to_band, accounts,
+           CASE WHEN from_band <> '${NOT_SCORED}' THEN accounts / sum(accounts) OVER (PARTITION BY month, from_band) END AS share_of_from
+    FROM g
+    ORDER BY month, list_position(['red', 'yellow', 'green', '${NOT_SCORED}'], from_band),
+             list_position(['red', 'yellow', 'green', '${NOT_SCORED}'], to_band)`);
+}
+
+export const healthValidityDefinitions: Definition[] = [
+  {
+    id: "health_churned_within_3m",
+    table: "health_validity",
+    name: {en: "Churn within 3 months", ja: "3か月以内の解約"},
+    formula: "churned(a, M) ⇔ MRR(a, M) > 0 ∧ ∃ k ∈ {1, 2, 3}: MRR(a, M+k) = 0; churn_rate = churned / accounts",
+    text: {
+      en: "For each month M with a complete 3-month horizon (M + 3 ≤ as-of) and each account scored in M, whether the account churns (its MRR drops to 0, or it has no line) in one of the next three months. Rows by kind: 'band' (bucket red / yellow / green), 'decile' (bucket 1 = lowest scores … 10 = highest; accounts ranked by score within the month, ties broken by account id), and 'auc'. Month 'all' pools every evaluable month (deciles re-ranked over the pool). score_min / score_max give each bucket's score range.",
+      ja: "3か月先まで観測できる各月M（M + 3 ≤ 基準月）について、Mにスコアのある顧客がその後3か月以内に解約（MRRが0、または契約明細なし）したかどうかです。kindごとに行があります：'band'（bucketはred / yellow / green）、'decile'（bucket 1 = スコア最下位10% … 10 = 最上位。月内でスコア順、同点は顧客ID順）、'auc'。month 'all' は評価可能な全月をまとめた値です（十分位は全体で順位付け）。score_min / score_max は各区分のスコアの範囲です。"
+    }
+  },
+  {
+    id: "health_auc",
+    table: "health_validity",
+    name: {en: "AUC of the health score for churn", ja: "ヘルススコアの解約予測AUC"},
+    formula: "AUC = P(score(churner) < score(non-churner)) + ½ · P(tie)",
+    text: {
+      en: "Rows with kind 'auc': the probability that a randomly chosen account that churned within 3 months had a LOWER score in M than a randomly chosen account that did not (ties count half; the Mann–Whitney statistic). 0.5 = no better than chance, 1 = perfect separation; above 0.7 is usually read as useful. Bucket 'score' is the health score; the other buckets are each component alone, over the accounts where it is present. Empty when the month has no churner or no non-churner.",
+      ja: "kindが'auc'の行：3か月以内に解約した顧客を1社、解約しなかった顧客を1社無作為に選んだとき、解約した顧客のMのスコアの方が低い確率です（同点は1/2。Mann–Whitney統計量）。0.5は偶然と同等、1は完全に分離、0.7を超えれば有用とされます。bucket 'score' はヘルススコア、それ以外は各構成要素単独（その要素がある顧客のみ）です。解約者または非解約者がいない月は空欄です。"
+    }
+  },
+  {
+    id: "health_transitions",
+    table: "health_transitions",
+    name: {en: "Health band transitions", ja: "ヘルス帯の遷移"},
+    formula: "accounts(M, from, to) = #{a : band(a, M-1) = from ∧ band(a, M) = to}; share_of_from = accounts / #{a : band(a, M-1) = from}",
+    text: {
+      en: "Accounts by their band at the end of M-1 and at the end of M. '(none)' means not scored in that month (not an active customer, or no component present), so new and churned customers appear as moves from or to '(none)'. share_of_from is the share of the from-band's accounts (empty for '(none)').",
+      ja: "M-1末とM末のヘルス帯の組み合わせごとの顧客数です。'(none)' はその月にスコアがないこと（有料顧客でない、または構成要素がない）を表し、新規顧客や解約顧客は '(none)' からの遷移／への遷移として現れます。share_of_from は遷移元の帯の顧客数に対する割合です（'(none)' は空欄）。"
+    }
+  }
+];
+
+export const healthValidity: MetricFamily = {
+  name: "health-validity",
+  tables: ["health_validity", "health_transitions"],
+  definitions: healthValidityDefinitions,
+  async build(db) {
+    await buildValidity(db);
+    await buildTransitions(db);
+  }
+};

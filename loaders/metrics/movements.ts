@@ -1,0 +1,154 @@
+/**
+ * mrr_movements: the monthly MRR bridge. Every account's change from M-1 to M is one movement (new,
+ * reactivation, expansion, contraction or churn), and the month's movements add up exactly:
+ * mrr_end = mrr_start + new + expansion + reactivation - contraction - churn (DECIMAL sums).
+ * Also the internal `account_movements` table: each account's movement per month.
+ */
+import type {Db} from "../db.js";
+import type {MetricFamily, Month} from "./family.js";
+
+export interface MovementRow {
+  month: Month;
+  mrr_start: number;
+  new: number;
+  expansion: number;
+  contraction: number;
+  churn: number;
+  reactivation: number;
+  mrr_end: number;
+}
+
+export type MovementKind = "new" | "reactivation" | "expansion" | "contraction" | "churn";
+
+/**
+ * account_movements(month, account_id, mrr_prev, mrr, movement, amount): every account whose MRR in M
+ * or M-1 is > 0, per month M in `months`, with its movement (NULL when unchanged) and the movement's
+ * positive amount. MRR in M-1 is 0 when the account has no row then (and always for the first month).
+ */
+async function buildAccountMovements(db: Db): Promise<void> {
+  await db.run(`
+    CREATE OR REPLACE TABLE account_movements AS
+    WITH first_paid AS (
+      SELECT account_id, min(month) AS first_month FROM account_months WHERE mrr > 0 GROUP BY account_id
+    ),
+    keys AS (
+      SELECT month, account_id FROM account_months WHERE mrr > 0
+      UNION
+      SELECT m.month, p.account_id FROM months m JOIN account_months p ON p.month = m.prev_month AND p.mrr > 0
+    ),
+    pairs AS (
+      SELECT k.month, k.account_id,
+             coalesce(p.mrr, 0)::DECIMAL(18,2) AS mrr_prev, coalesce(c.mrr, 0)::DECIMAL(18,2) AS mrr,
+             f.first_month
+      FROM keys k
+      JOIN months m USING (month)
+      LEFT JOIN account_months c ON c.month = k.month AND c.account_id = k.account_id
+      LEFT JOIN account_months p ON p.month = m.prev_month AND p.account_id = k.account_id
+      LEFT JOIN first_paid f ON f.account_id = k.account_id
+    )
+    SELECT month, account_id, mrr_prev, mrr,
+           CASE
+             WHEN mrr > 0 AND mrr_prev = 0 AND first_month = month THEN 'new'
+             WHEN mrr > 0 AND mrr_prev = 0 THEN 'reactivation'
+             WHEN mrr > 0 AND mrr > mrr_prev THEN 'expansion'
+             WHEN mrr > 0 AND mrr < mrr_prev THEN 'contraction'
+             WHEN mrr = 0 AND mrr_prev > 0 THEN 'churn'
+           END AS movement,
+           abs(mrr - mrr_prev)::DECIMAL(18,2) AS amount
+    FROM pairs
+    ORDER BY month, account_id`);
+}
+
+/** mrr_movements: one row per month in `months`, every amount a DECIMAL sum (0 when nothing moved). */
+async function buildMrrMovements(db: Db): Promise<void> {
+  const amount = (kind: MovementKind) =>
+    `coalesce(sum(a.amount) FILTER (WHERE a.movement = '${kind}'), 0)::DECIMAL(18,2) AS ${kind === "new" ? '"new"' : kind}`;
+  await db.run(`
+    CREATE OR REPLACE TABLE mrr_movements AS
+    SELECT m.month,
+           coalesce(sum(a.mrr_prev), 0)::DECIMAL(18,2) AS mrr_start,
+           ${amount("new")}, ${amount("expansion")}, ${amount("contraction")}, ${amount("churn")}, ${amount("reactivation")},
+           coalesce(sum(a.mrr), 0)::DECIMAL(18,2) AS mrr_end
+    FROM months m LEFT JOIN account_movements a USING (month)
+    GROUP BY m.month, m.idx
+    ORDER BY m.idx`);
+}
+
+/** The MRR bridge, month by month (optionally from / to a month, inclusive). */
+export async function mrrMovements(db: Db, {from, to}: {from?: Month; to?: Month} = {}): Promise<MovementRow[]> {
+  return db.all<MovementRow>(
+    `SELECT * FROM mrr_movements WHERE ($1::VARCHAR IS NULL OR month >= $1) AND ($2::VARCHAR IS NULL OR month <= $2)`,
+    [from ?? null, to ?? null]
+  );
+}
+
+export const movements: MetricFamily = {
+  name: "movements",
+  tables: ["mrr_movements"],
+  definitions: [
+    {
+      id: "mrr_new",
+      table: "mrr_movements",
+      name: {en: "New MRR", ja: "新規MRR"},
+      formula: "new(M) = Σ MRR(a, M) over accounts a with MRR(a, M) > 0 and MRR(a, m) = 0 for every m < M",
+      text: {
+        en: "MRR of accounts that have MRR in month M and never had MRR before M. Accounts with only zero-MRR (trial) lines are not new until their MRR is above 0. In the first computed month every account with MRR is new.",
+        ja: "月Mに初めてMRRが発生した顧客のMRRです。MRRが0の試用明細だけの顧客は、MRRが0を超えた月に新規となります。集計の最初の月は、MRRのあるすべての顧客が新規です。"
+      }
+    },
+    {
+      id: "mrr_reactivation",
+      table: "mrr_movements",
+      name: {en: "Reactivation MRR", ja: "復帰MRR"},
+      formula: "reactivation(M) = Σ MRR(a, M) over a with MRR(a, M) > 0, MRR(a, M-1) = 0 and MRR(a, m) > 0 for some m < M-1",
+      text: {
+        en: "MRR of accounts that have MRR in M, had none in M-1, and had MRR at some earlier month: returning customers.",
+        ja: "月MにMRRがあり、前月M-1にはなく、それ以前にMRRがあった顧客（復帰した顧客）のMRRです。"
+      }
+    },
+    {
+      id: "mrr_expansion",
+      table: "mrr_movements",
+      name: {en: "Expansion MRR", ja: "拡大MRR"},
+      formula: "expansion(M) = Σ (MRR(a, M) − MRR(a, M-1)) over a with MRR(a, M) > MRR(a, M-1) > 0",
+      text: {
+        en: "The increase in MRR of accounts that have MRR in both M-1 and M (upsell, cross-sell, price rises).",
+        ja: "前月・当月ともにMRRがある顧客のMRRの増加分（アップセル・クロスセル・値上げ）です。"
+      }
+    },
+    {
+      id: "mrr_contraction",
+      table: "mrr_movements",
+      name: {en: "Contraction MRR", ja: "縮小MRR"},
+      formula: "contraction(M) = Σ (MRR(a, M-1) − MRR(a, M)) over a with MRR(a, M-1) > MRR(a, M) > 0",
+      text: {
+        en: "The decrease in MRR of accounts that still have MRR in M, as a positive amount.",
+        ja: "当月もMRRが残っている顧客のMRRの減少分（正の金額で表示）です。"
+      }
+    },
+    {
+      id: "mrr_churn",
+      table: "mrr_movements",
+      name: {en: "Churned MRR", ja: "解約MRR"},
+      formula: "churn(M) = Σ MRR(a, M-1) over a with MRR(a, M-1) > 0 and MRR(a, M) = 0",
+      text: {
+        en: "The MRR at the end of M-1 of accounts whose MRR in M is 0, as a positive amount.",
+        ja: "当月のMRRが0になった顧客の、前月末のMRR（正の金額で表示）です。"
+      }
+    },
+    {
+      id: "mrr_bridge",
+      table: "mrr_movements",
+      name: {en: "MRR bridge", ja: "MRRの増減内訳"},
+      formula: "mrr_end(M) = mrr_start(M) + new + expansion + reactivation − contraction − churn; mrr_start(M) = mrr_end(M-1)",
+      text: {
+        en: "Each month's MRR at the start (end of M-1) plus its movements equals its MRR at the end, exactly: amounts are summed as decimals. mrr_start of the first computed month is 0.",
+        ja: "各月の期首MRR（前月末）に増減を加えると、期末MRRに正確に一致します（金額は10進数で合計）。集計の最初の月の期首MRRは0です。"
+      }
+    }
+  ],
+  async build(db) {
+    await buildAccountMovements(db);
+    await buildMrrMovements(db);
+  }
+};

@@ -1,0 +1,111 @@
+/**
+ * retention_cohorts: logo and revenue retention of each cohort (accounts whose first month with MRR > 0
+ * is the same) k months later, for the whole book and per segment (see segments.ts), so the site can
+ * draw cohort heatmaps by segment. Reads `segment_months`.
+ */
+import type {Db} from "../db.js";
+import type {MetricFamily, Month} from "./family.js";
+
+export interface CohortRow {
+  cohort: Month;
+  dimension: string;
+  segment: string;
+  months_since: number;
+  accounts_start: number;
+  accounts_retained: number;
+  logo_retention: number | null;
+  mrr_start: number;
+  mrr: number;
+  revenue_retention: number | null;
+}
+
+/**
+ * Cohort members per segment: the cohort's accounts in that segment in the cohort month (for plan and
+ * product: with a line of it then), followed k = 0 .. asOf - cohort months. Retained: account MRR > 0
+ * in cohort + k; mrr: the members' segment MRR in cohort + k (expansion included).
+ */
+async function buildRetentionCohorts(db: Db): Promise<void> {
+  await db.run(`
+    CREATE OR REPLACE TABLE retention_cohorts AS
+    WITH first_paid AS (
+      SELECT account_id, min(month) AS cohort FROM account_months WHERE mrr > 0 GROUP BY account_id
+    ),
+    members AS (
+      SELECT f.cohort, c.idx AS cohort_idx, s.dimension, s.segment, s.account_id, s.mrr AS mrr0
+      FROM first_paid f
+      JOIN months c ON c.month = f.cohort
+      JOIN segment_months s ON s.account_id = f.account_id AND s.month = f.cohort
+    ),
+    cells AS (
+      SELECT mb.cohort, mb.cohort_idx, mb.dimension, mb.segment, (m.idx - mb.cohort_idx)::INTEGER AS months_since,
+             count(*) AS accounts_start,
+             count(*) FILTER (WHERE coalesce(a.mrr, 0) > 0) AS accounts_retained,
+             sum(mb.mrr0) AS mrr_start,
+             coalesce(sum(s.mrr), 0) AS mrr
+      FROM members mb
+      JOIN months m ON m.idx >= mb.cohort_idx
+      LEFT JOIN account_months a ON a.month = m.month AND a.account_id = mb.account_id
+      LEFT JOIN segment_months s
+        ON s.month = m.month AND s.dimension = mb.dimension AND s.segment = mb.segment AND s.account_id = mb.account_id
+      GROUP BY ALL
+    )
+    SELECT c.cohort, c.dimension, c.segment, c.months_since,
+           c.accounts_start::BIGINT AS accounts_start, c.accounts_retained::BIGINT AS accounts_retained,
+           c.accounts_retained::DOUBLE / c.accounts_start AS logo_retention,
+           c.mrr_start::DECIMAL(18,2) AS mrr_start, c.mrr::DECIMAL(18,2) AS mrr,
+           CASE WHEN c.mrr_start > 0 THEN c.mrr::DOUBLE / c.mrr_start::DOUBLE END AS revenue_retention
+    FROM cells c
+    JOIN segment_values v ON v.dimension = c.dimension AND v.segment = c.segment
+    ORDER BY c.cohort_idx, v.dim_idx, c.segment, c.months_since`);
+}
+
+/** Cohort rows in table order (cohort, dimension, segment, k), by default for the whole book. */
+export async function cohortRetention(
+  db: Db,
+  {dimension = "all", segment}: {dimension?: string; segment?: string} = {}
+): Promise<CohortRow[]> {
+  return db.all<CohortRow>(
+    `SELECT * FROM retention_cohorts WHERE dimension = $1 AND ($2::VARCHAR IS NULL OR segment = $2)`,
+    [dimension, segment ?? null]
+  );
+}
+
+export const retention: MetricFamily = {
+  name: "retention",
+  tables: ["retention_cohorts"],
+  definitions: [
+    {
+      id: "cohort",
+      table: "retention_cohorts",
+      name: {en: "Cohort", ja: "コホート"},
+      formula: "cohort(a) = min{M : MRR(a, M) > 0}; months_since k = 0 … asOf − cohort",
+      text: {
+        en: "An account's cohort is its first month with MRR above 0. Each cohort is followed from k = 0 (the cohort month) to the as-of month. Rows exist per dimension and segment too (columns dimension, segment, after cohort): an account belongs to the segments it is in during its cohort month (for plan and product, those of its lines then), and a cohort has rows only in segments with at least one account.",
+        ja: "顧客のコホートは、MRRが初めて0を超えた月です。各コホートを k = 0（コホートの月）から基準月まで追跡します。セグメント別の行もあります（cohort の後の dimension・segment 列）。顧客はコホートの月に属していたセグメント（プラン・製品はその月の明細のもの）に数え、顧客が1社以上いるセグメントのみ行を出力します。"
+      }
+    },
+    {
+      id: "logo_retention",
+      table: "retention_cohorts",
+      name: {en: "Cohort logo retention", ja: "コホート別継続率（顧客数）"},
+      formula: "logo_retention(c, k) = #{a ∈ c : MRR(a, c + k) > 0} / #c",
+      text: {
+        en: "The share of the cohort's accounts (accounts_start) with MRR above 0 in month cohort + k (accounts_retained). Accounts that left and came back count again once they return.",
+        ja: "コホートの顧客（accounts_start）のうち、コホート + k か月目にMRRが0を超えている顧客（accounts_retained）の割合です。解約後に復帰した顧客は、復帰した月から再び数えます。"
+      }
+    },
+    {
+      id: "revenue_retention",
+      table: "retention_cohorts",
+      name: {en: "Cohort revenue retention", ja: "コホート別継続率（売上）"},
+      formula: "revenue_retention(c, k) = Σ_{a ∈ c} MRR(a, c + k) / Σ_{a ∈ c} MRR(a, c)",
+      text: {
+        en: "The cohort's MRR in month cohort + k (mrr, all of the cohort's accounts, expansion included) divided by its MRR in the cohort month (mrr_start); can exceed 1. For plan and product segments, the MRR of that segment's lines. Empty when mrr_start is 0.",
+        ja: "コホート + k か月目のコホート全体のMRR（mrr、拡大を含む）を、コホートの月のMRR（mrr_start）で割った値で、1を超えることがあります。プラン・製品別はそのセグメントの明細のMRRです。mrr_start が0の場合は空欄です。"
+      }
+    }
+  ],
+  async build(db) {
+    await buildRetentionCohorts(db);
+  }
+};

@@ -1,0 +1,112 @@
+/**
+ * Segment membership, shared by churn, trailing-12-month retention and cohorts: the internal tables
+ * `segment_months` (each account's MRR in each segment of each dimension, per month) and
+ * `segment_values` (every segment of every dimension, in report order). No output table of its own.
+ *
+ * Dimensions, in report order: `all` (one segment, `all`), every account dimension of the context
+ * (the account's value; NO_SEGMENT when empty), then `plan` and `product`, which come from the
+ * subscription lines counted in the month: an account is in every plan / product it has a line of,
+ * with the MRR of those lines only (an account on two products is in both, each with its own MRR).
+ */
+import {ident, literal, type Db} from "../db.js";
+import type {MetricContext, MetricFamily} from "./family.js";
+
+/** Dimensions computed from subscription lines rather than from accounts. */
+export const LINE_DIMENSIONS = ["plan", "product"] as const;
+
+/**
+ * The dimensions reported for MRR metrics, in order. An account column that is itself called `all`,
+ * `plan` or `product` is left out: those names belong to the total and the line dimensions.
+ */
+export function mrrDimensions(ctx: MetricContext): string[] {
+  const reserved = new Set<string>(["all", ...LINE_DIMENSIONS]);
+  return ["all", ...ctx.dimensions.filter((d) => !reserved.has(d)), ...LINE_DIMENSIONS];
+}
+
+/** The account dimensions among mrrDimensions (their segment is a column of account_months). */
+export function accountDimensions(ctx: MetricContext): string[] {
+  const reserved = new Set<string>(["all", ...LINE_DIMENSIONS]);
+  return ctx.dimensions.filter((d) => !reserved.has(d));
+}
+
+/**
+ * segment_months(month, dimension, segment, account_id, mrr, account_mrr): one row per account per
+ * month with a counted line, per dimension and segment it belongs to that month. `mrr` is the account's
+ * MRR on that segment's lines (for `all` and account dimensions: its whole MRR); `account_mrr` is the
+ * account's total MRR in the month. Internal and unordered: every reader sorts its own output.
+ */
+async function buildSegmentMonths(db: Db, ctx: MetricContext): Promise<void> {
+  const accountDims = accountDimensions(ctx).map(
+    (d) => `SELECT month, ${literal(d)} AS dimension, ${ident(d)} AS segment, account_id, mrr, mrr AS account_mrr FROM account_months`
+  );
+  const lineDims = LINE_DIMENSIONS.map(
+    (d) => `SELECT l.month, ${literal(d)} AS dimension, l.${ident(d)} AS segment, l.account_id,
+                   sum(l.mrr)::DECIMAL(18,2) AS mrr, any_value(a.mrr) AS account_mrr
+            FROM line_months l JOIN account_months a USING (month, account_id)
+            GROUP BY l.month, l.${ident(d)}, l.account_id`
+  );
+  await db.run(`
+    CREATE OR REPLACE TABLE segment_months AS
+    SELECT month, dimension, segment::VARCHAR AS segment, account_id, mrr::DECIMAL(18,2) AS mrr,
+           account_mrr::DECIMAL(18,2) AS account_mrr
+    FROM (
+      SELECT month, 'all' AS dimension, 'all' AS segment, account_id, mrr, mrr AS account_mrr FROM account_months
+      ${[...accountDims, ...lineDims].map((q) => `UNION ALL ${q}`).join("\n")}
+    )`);
+}
+
+/**
+ * segment_values(dimension, dim_idx, segment): every segment seen in any computed month (in
+ * segment_months), so that metric series are continuous; `all` always has its one segment.
+ */
+async function buildSegmentValues(db: Db, ctx: MetricContext): Promise<void> {
+  const dims = mrrDimensions(ctx).map((d, i) => `(${literal(d)}, ${i})`);
+  await db.run(`
+    CREATE OR REPLACE TABLE segment_values AS
+    WITH dims(dimension, dim_idx) AS (VALUES ${dims.join(", ")})
+    SELECT d.dimension, d.dim_idx::INTEGER AS dim_idx, v.segment
+    FROM dims d
+    JOIN (SELECT DISTINCT dimension, segment FROM segment_months UNION SELECT 'all', 'all') v USING (dimension)
+    ORDER BY dim_idx, segment`);
+}
+
+export const segmentMonths: MetricFamily = {
+  name: "segments",
+  tables: [],
+  definitions: [
+    {
+      id: "segment_dimensions",
+      table: "churn",
+      name: {en: "Segments", ja: "セグメント"},
+      formula: "dimensions = all, account columns (segment, industry, region …), plan, product",
+      text: {
+        en: "MRR metrics are reported for the whole book (dimension `all`, segment `all`), for each configured account column (the account's value; `(none)` when empty, so the segments add up to the total), and for the `plan` and `product` of the subscription lines.",
+        ja: "MRR系の指標は、全体（dimension `all`、segment `all`）、設定された顧客属性の列ごと（顧客の値。空欄は `(none)` とし、セグメントの合計が全体と一致します）、および契約明細の `plan`・`product` ごとに集計します。"
+      }
+    },
+    {
+      id: "line_segment_rule",
+      table: "churn",
+      name: {en: "Plan and product segments", ja: "プラン・製品別セグメント"},
+      formula: "a ∈ s(M) ⇔ a has a line of s counted at end of M-1; MRR_s(a, M) = Σ mrr of a's lines of s counted in M",
+      text: {
+        en: "For the plan and product dimensions, an account belongs in month M to every plan or product of which it has a line counted at the end of M-1 (an account on two products counts in both), and its segment MRR is the MRR of those lines only. Logo churn still means the whole account's MRR fell to 0. Moving to another plan or product shows as contraction in the old segment; the new segment counts the account from the next month. Segment figures of plan and product therefore need not add up to the total.",
+        ja: "プラン・製品の軸では、月Mの期首（M-1の月末）に計上されている契約明細のプラン・製品すべてに顧客が属し（2製品を契約する顧客は両方に数えます）、そのセグメントのMRRはその明細のMRRのみです。カスタマーチャーンは顧客全体のMRRが0になった場合です。別のプラン・製品への移行は旧セグメントでは縮小として表れ、新セグメントでは翌月から数えます。そのためプラン・製品別の合計は全体と一致するとは限りません。"
+      }
+    },
+    {
+      id: "empty_segments",
+      table: "churn",
+      name: {en: "Empty segments", ja: "該当顧客のいないセグメント"},
+      formula: "rows for every (month, segment seen in any month); accounts_start = 0 ⇒ rates empty",
+      text: {
+        en: "Churn and trailing-12-month retention have a row for every month and every segment seen in any computed month, even when no account is in it at the start of the month: counts and amounts are 0 and the rates are empty, so each segment's series is continuous.",
+        ja: "解約率と過去12か月の売上継続率は、いずれかの月に現れたすべてのセグメントについて毎月1行を出力します。期首に該当顧客がいない月は件数・金額が0、率は空欄です（系列が途切れないようにするため）。"
+      }
+    }
+  ],
+  async build(db, ctx) {
+    await buildSegmentMonths(db, ctx);
+    await buildSegmentValues(db, ctx);
+  }
+};

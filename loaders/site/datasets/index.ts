@@ -1,0 +1,29 @@
+/** Every site dataset, written once per build by exportSiteData. */
+import type {SiteDataset} from "../dataset.js";
+import {metricTables} from "./metric-tables.js";
+// report-site:imports
+import {report} from "./report.js";
+// analysis-site:imports
+import {accountHistory} from "./account-history.js";
+import {accountsIndex} from "./accounts-index.js";
+import {healthAccounts} from "./health-accounts.js";
+import {healthDistribution} from "./health-distribution.js";
+import {movementsSegments} from "./mrr-movements-segments.js";
+import {npsComments} from "./nps-comments.js";
+import {npsScores} from "./nps-scores.js";
+import {onboardingOverdue} from "./onboarding-overdue.js";
+
+export const DATASETS: SiteDataset[] = [
+  metricTables,
+  // report-site:datasets
+  report,
+  // analysis-site:datasets
+  accountsIndex,
+  accountHistory,
+  movementsSegments,
+  npsScores,
+  npsComments,
+  healthDistribution,
+  healthAccounts,
+  onboardingOverdue,
+];

@@ -1,0 +1,237 @@
+/**
+ * The monthly report: a segment filter (kept in the URL), the written summary, eight KPI tiles, the
+ * MRR bridge, the largest movers and the at-risk accounts, for one report-YYYY-MM.json. Every number
+ * comes from the loader (loaders/site/datasets/report.ts); this only lays out and formats. Text from
+ * the exports (account names, CSMs, segments) is only ever inserted as text.
+ */
+import * as Inputs from "npm:@observablehq/inputs";
+import {html} from "npm:htl";
+import {mrrBridge} from "./bridge.js";
+import {formatters, setDocumentLang, t} from "./i18n.js";
+import {kpiTile} from "./kpi-tile.js";
+import {BAND_COLORS} from "./palette.js";
+import {dataTable} from "./table.js";
+import {bindUrl} from "./url-state.js";
+
+/** A segment's display name: the glossary's term for the usual tiers, else the value itself. */
+export function segmentLabel(segment, tr) {
+  if (segment === "all") return tr("report.filter.all_segments");
+  const key = `segment.${segment}`;
+  const label = tr(key);
+  return label === key ? segment : label;
+}
+
+/**
+ * The whole report as one element. Options: locale, currency (default: the report's own), width
+ * (of the main column), latest (true on the home page: the heading says "latest").
+ */
+export function monthlyReport(data, {locale = data.locale, currency = data.currency, width = 1000, latest = false} = {}) {
+  setDocumentLang(locale);
+  const tr = t(locale);
+  const f = formatters(locale, currency);
+  const views = ["all", ...data.segments.filter((s) => data.views[s])];
+  const select = bindUrl(
+    Inputs.select(views, {label: tr("report.filter.segment"), format: (s) => segmentLabel(s, tr), value: "all"}),
+    "segment",
+    {valid: (s) => views.includes(s)}
+  );
+  const body = html`<div class="cs-report-body"></div>`;
+  const draw = () => body.replaceChildren(reportBody(data, data.views[select.value] ?? data.views.all, {locale, currency, width, tr, f}));
+  select.addEventListener("input", draw);
+  draw();
+  const title = tr("report.title", {month: f.month(data.month)});
+  if (typeof document !== "undefined") document.title = `${title} | ${document.title.split(" | ").at(-1)}`;
+  return html`<div class="cs-report" data-month=${data.month}>
+    <header class="cs-report-header">
+      <h1>${title}</h1>
+      ${latest ? html`<p class="cs-report-latest">${tr("report.latest")} · ${tr("common.as_of", {month: f.month(data.asOf)})}</p>` : null}
+      <div class="cs-controls">${views.length > 1 ? select : null}
+        <button type="button" class="cs-print" onclick=${() => window.print()}>${tr("common.print")}</button>
+      </div>
+    </header>
+    ${body}
+  </div>`;
+}
+
+function reportBody(data, view, {locale, currency, width, tr, f}) {
+  const segment = view.segment;
+  const suffix = segment === "all" ? "" : `-${slug(segment)}`;
+  const tileWidth = width >= 900 ? width / 4 - 16 : width >= 560 ? width / 2 - 12 : width;
+  const movers = (kind) =>
+    moversTable(view.movers[kind], {title: tr(`report.${kind === "churn" ? "churns" : kind === "contraction" ? "contractions" : "expansions"}`), locale, currency, tr, f, filename: `${kind}-${data.month}${suffix}`});
+  return html`<div>
+    ${segment === "all" ? null : html`<p class="cs-view-note">${tr("report.filter.segment")}: <strong>${segmentLabel(segment, tr)}</strong></p>`}
+    <section class="cs-summary" aria-labelledby="cs-summary-h">
+      <h2 id="cs-summary-h">${tr("report.summary")}</h2>
+      <ul>${view.summary.map((s) => html`<li>${s}</li>`)}</ul>
+    </section>
+    <section class="cs-kpis" aria-labelledby="cs-kpis-h">
+      <h2 id="cs-kpis-h">${tr("report.kpis")}</h2>
+      <div class="cs-kpi-grid">${view.kpis.map((k) => kpiTile(k, {locale, currency, width: tileWidth}))}</div>
+    </section>
+    <section class="cs-bridge card">
+      ${mrrBridge(view.bridge, {width: Math.min(width - 34, 960), locale, currency})}
+      ${dataTable([bridgeRow(view.bridge, tr, f)], {
+        columns: ["start", "new", "expansion", "reactivation", "contraction", "churn", "end"],
+        header: Object.fromEntries(["start", "new", "expansion", "reactivation", "contraction", "churn", "end"].map((k) => [k, tr(`movement.${k}`)])),
+        format: Object.fromEntries(["start", "new", "expansion", "reactivation", "contraction", "churn", "end"].map((k) => [k, (v) => f.money(v)])),
+        static: true,
+        locale,
+        filename: `mrr-bridge-${data.month}${suffix}`
+      })}
+    </section>
+    <section class="cs-movers" aria-labelledby="cs-movers-h">
+      <h2 id="cs-movers-h">${tr("report.movers")}</h2>
+      <div class="cs-movers-grid">${movers("churn")}${movers("contraction")}${movers("expansion")}</div>
+    </section>
+    <section class="cs-at-risk" aria-labelledby="cs-risk-h">
+      <h2 id="cs-risk-h">${tr("report.at_risk")}</h2>
+      <p class="cs-help">${tr("report.at_risk.help")}</p>
+      <p class="cs-count">${tr("report.at_risk.count", {n: f.number(view.atRisk.count), shown: view.atRisk.accounts.length})}${
+        view.atRisk.count ? ` · MRR ${f.money(view.atRisk.mrr)}` : ""
+      }</p>
+      ${atRiskTable(view.atRisk.accounts, {locale, tr, f, filename: `at-risk-${data.month}${suffix}`})}
+    </section>
+  </div>`;
+}
+
+function bridgeRow(b, tr, f) {
+  return {
+    start: b.mrr_start,
+    new: b.new,
+    expansion: b.expansion,
+    reactivation: b.reactivation,
+    contraction: -b.contraction,
+    churn: -b.churn,
+    end: b.mrr_end
+  };
+}
+
+const slug = (s) => String(s).replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "") || "segment";
+const nameOf = (d) => d.account_name ?? d.account_id;
+
+/** The largest churns / contractions / expansions of the month. */
+function moversTable(rows, {title, locale, tr, f, filename}) {
+  return dataTable(
+    rows.map((d) => ({...d, account: nameOf(d)})),
+    {
+      title,
+      static: true,
+      locale,
+      filename,
+      columns: ["account", "segment", "mrr_before", "mrr_after", "delta"],
+      widths: {account: "38%", segment: "17%", mrr_before: "15%", mrr_after: "15%", delta: "15%"},
+      header: {
+        account: tr("common.account"),
+        segment: tr("common.segment"),
+        mrr_before: tr("report.mrr_before"),
+        mrr_after: tr("report.mrr_after"),
+        delta: tr("report.delta")
+      },
+      format: {
+        segment: (s) => segmentLabel(s, tr),
+        mrr_before: (v) => f.money(v),
+        mrr_after: (v) => f.money(v),
+        delta: (v) => f.money(v).replace(/^(?=[^−])/, v > 0 ? "+" : "")
+      },
+      csvColumns: ["account_id", "account", "segment", "mrr_before", "mrr_after", "delta"],
+      csvHeader: {
+        account_id: tr("common.account_id"),
+        account: tr("common.account"),
+        segment: tr("common.segment"),
+        mrr_before: tr("report.mrr_before"),
+        mrr_after: tr("report.mrr_after"),
+        delta: tr("report.delta")
+      },
+      empty: tr("common.none")
+    }
+  );
+}
+
+/** At-risk accounts: who, how much, and why (band shown as a labelled dot, never colour alone). */
+function atRiskTable(rows, {locale, tr, f, filename}) {
+  const reason = (d) =>
+    d.reasons.map((r) => (r === "red" ? tr("report.reason.red") : tr("report.reason.renewal", {date: f.date(d.renewal_date)}))).join(" / ");
+  const list = rows.map((d) => ({
+    ...d,
+    account: nameOf(d),
+    reason: reason(d),
+    usage: d.users_prior === null ? null : `${f.number(d.users_recent, 1)} / ${f.number(d.users_prior, 1)}`
+  }));
+  const header = {
+    account: tr("common.account"),
+    segment: tr("common.segment"),
+    csm: tr("common.csm"),
+    mrr: tr("common.mrr"),
+    score: tr("report.health_score"),
+    reason: tr("report.reason"),
+    usage: tr("report.usage_trend")
+  };
+  return dataTable(list, {
+    static: true,
+    locale,
+    filename,
+    columns: ["account", "segment", "csm", "mrr", "score", "reason", "usage"],
+    nowrap: ["segment", "csm", "mrr", "score", "usage"],
+    header,
+    align: {usage: "right"},
+    format: {
+      segment: (s) => segmentLabel(s, tr),
+      mrr: (v) => f.money(v),
+      score: (v, i) => {
+        const band = list[i].band;
+        return band
+          ? html`<span class="cs-band"><span class="cs-dot" style=${{background: BAND_COLORS[band]}}></span>${tr(`band.${band}`)} ${f.number(v)}</span>`
+          : f.number(v);
+      }
+    },
+    csvColumns: ["account_id", "account", "segment", "csm", "mrr", "score", "band", "reason", "renewal_date", "users_recent", "users_prior"],
+    // The CSV keeps raw values (band as red/yellow/green, dates ISO) for spreadsheets.
+    csvHeader: {
+      ...header,
+      account_id: tr("common.account_id"),
+      band: tr("report.band"),
+      renewal_date: tr("report.renewal"),
+      users_recent: tr("report.users_recent"),
+      users_prior: tr("report.users_prior")
+    },
+    empty: tr("common.none")
+  });
+}
+
+/** The archive: one row per month, newest first, each linking to its report. */
+export function reportArchive(rows, {locale = "en-US", currency = "JPY", base = "./"} = {}) {
+  const tr = t(locale);
+  const f = formatters(locale, currency);
+  const columns = ["month", "mrr", "mrr_change", "nrr", "grr", "logo_churn_rate", "nps", "health_green_share", "at_risk"];
+  const header = {
+    month: tr("common.month"),
+    mrr: tr("kpi.mrr"),
+    mrr_change: tr("common.vs_prev"),
+    nrr: tr("kpi.nrr"),
+    grr: tr("kpi.grr"),
+    logo_churn_rate: tr("kpi.logo_churn_rate"),
+    nps: tr("kpi.nps"),
+    health_green_share: tr("kpi.health_green_share"),
+    at_risk: tr("report.at_risk")
+  };
+  return dataTable(rows, {
+    static: true,
+    locale,
+    filename: "monthly-reports",
+    columns,
+    header,
+    format: {
+      month: (m) => html`<a href=${`${base}${m}`}>${f.month(m)}</a>`,
+      mrr: (v) => f.moneyCompact(v),
+      mrr_change: (v) => f.percentDelta(v),
+      nrr: (v) => f.percent(v),
+      grr: (v) => f.percent(v),
+      logo_churn_rate: (v) => f.percent(v),
+      nps: (v) => f.nps(v),
+      health_green_share: (v) => f.percent(v),
+      at_risk: (v) => f.number(v)
+    },
+    empty: tr("common.no_data")
+  });
+}

@@ -1,0 +1,59 @@
+/** How a cell's text parses into each staged type (NULL = rejected with the type's reason). */
+import {describe, expect, it} from "vitest";
+import {openDb} from "../../loaders/db.js";
+import {parsedSql, textSql} from "../../loaders/ingest/rules.js";
+import type {ColumnType} from "../../loaders/ingest/schema.js";
+
+const db = await openDb();
+async function parse(type: ColumnType, values: string[], dateFormat?: string, monthly = false): Promise<unknown[]> {
+  const col = {name: "x", type, monthly};
+  const sql = parsedSql(col, textSql(col, "v"), dateFormat);
+  return Promise.all(values.map(async (v) => (await db.all<{p: unknown}>(`SELECT ${sql} AS p FROM (SELECT ?::VARCHAR AS v)`, [v]))[0].p));
+}
+
+describe("parsing cells", () => {
+  it("dates: ISO, timestamps truncated to the day as written; anything else is rejected", async () => {
+    expect(
+      await parse("date", ["2024-01-05", " 2024-1-5 ", "2024-01-05 10:00:00", "2024-01-05T23:30:00-05:00", "2024-01-05T10:00Z", "2024-13-01", "2024-02-30", "2024/01/05", "05.01.2024", "2024-01-05x", "20240105"])
+    ).toEqual(["2024-01-05", "2024-01-05", "2024-01-05", "2024-01-05", "2024-01-05", null, null, null, null, null, null]);
+  });
+
+  it("dates with a configured format also accept ISO", async () => {
+    expect(await parse("date", ["2024/01/05", "2024-01-06", "05/01/2024"], "%Y/%m/%d")).toEqual(["2024-01-05", "2024-01-06", null]);
+  });
+
+  it("month columns: YYYY-MM or any day of the month, staged as the first day", async () => {
+    expect(await parse("date", ["2024-03", "2024-3", "2024-03-15", "2024-03-15 10:00", "2024-13", "2024"], undefined, true)).toEqual([
+      "2024-03-01", "2024-03-01", "2024-03-01", "2024-03-01", null, null
+    ]);
+  });
+
+  it("timestamps: the wall-clock time as written (a zone suffix is dropped, not converted)", async () => {
+    expect(await parse("timestamp", ["2024-01-05", "2024-01-05 09:30", "2024-01-05T23:30:00+09:00", "2024-01-05 10:00:00Z", "2024-01-05 25:00", "yesterday"])).toEqual([
+      "2024-01-05 00:00:00",
+      "2024-01-05 09:30:00",
+      "2024-01-05 23:30:00",
+      "2024-01-05 10:00:00",
+      null,
+      null
+    ]);
+  });
+
+  it("integers: whole numbers only (12.0 is whole)", async () => {
+    expect(await parse("integer", ["12", " -3 ", "+4", "12.0", "1.5", "1e3", "1,000", "ten"])).toEqual([12, -3, 4, 12, null, null, null, null]);
+  });
+
+  it("money: plain decimals, rounded to cents; no thousands separators, exponents or currency signs", async () => {
+    expect(await parse("money", ["100", "20000.50", "12.555", "-100", ".5", "1,234", "1e3", "¥100", "$5"])).toEqual([100, 20000.5, 12.56, -100, 0.5, null, null, null, null]);
+  });
+
+  it("booleans: true/false, yes/no, y/n, t/f, 1/0 in any case", async () => {
+    expect(await parse("boolean", ["TRUE", "false", "Yes", "NO", "y", "N", "t", "F", "1", "0", "maybe"])).toEqual([
+      true, false, true, false, true, false, true, false, true, false, null
+    ]);
+  });
+
+  it("empty and blank cells are NULL; free text is kept as written", async () => {
+    expect(await parse("string", ["", "   ", "  padded  ", "=1+1", "line\nbreak"])).toEqual([null, null, "  padded  ", "=1+1", "line\nbreak"]);
+  });
+});
