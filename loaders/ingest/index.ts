@@ -63,7 +63,7 @@ export async function ingest(db: Db, config: ReportConfig): Promise<IngestReport
     }
   } finally {
     rmSync(tmp, {recursive: true, force: true});
-    for (const t of ["__raw", "__checked", "__malformed"]) await db.run(`DROP TABLE IF EXISTS temp.${t}`);
+    for (const t of ["__checked", "__malformed"]) await db.run(`DROP TABLE IF EXISTS temp.${t}`);
   }
   return {tables};
 }

@@ -1,6 +1,7 @@
 /**
- * Loads one table's file as raw text into the temp table `__raw`: `__line BIGINT` then one VARCHAR
- * column per file column (`c0`, `c1` ...), and matches the header to the contract.
+ * Opens one table's file for reading: matches its header to the contract and returns the SQL that
+ * reads it as raw text, `__line BIGINT` then one VARCHAR column per file column (`c0`, `c1` ...).
+ * The rows are read once, straight into the checks (stage.ts), never into an intermediate table.
  *
  * CSV: decoded to UTF-8 (decode.ts), split into records with their physical start line (records.ts),
  * then read by DuckDB with fixed options. Parquet: read by DuckDB, every column cast to VARCHAR so
@@ -20,17 +21,21 @@ import {scanCsv} from "./records.js";
 import type {TableSpec} from "./schema.js";
 
 export interface RawTable extends HeaderMatch {
+  /** The file as the user should read its name in messages. */
+  file: string;
+  /** SELECT returning `__line` and the raw cells `c0`, `c1` ... */
+  source: string;
   /** Records quarantined before typing (CSV only). */
   malformed: MalformedRecord[];
+  /** Rows `source` must return (CSV: records the line scan wrote), or null when not known beforehand. */
+  expectedRows: number | null;
 }
-
-export const RAW = "__raw";
 
 export async function loadRaw(db: Db, spec: TableSpec, tf: TableFile, config: ReportConfig, tmpDir: string): Promise<RawTable> {
-  return tf.format === "parquet" ? loadParquet(db, spec, tf, config) : loadCsv(db, spec, tf, config, tmpDir);
+  return tf.format === "parquet" ? loadParquet(db, spec, tf, config) : loadCsv(spec, tf, config, tmpDir);
 }
 
-async function loadCsv(db: Db, spec: TableSpec, tf: TableFile, config: ReportConfig, tmpDir: string): Promise<RawTable> {
+function loadCsv(spec: TableSpec, tf: TableFile, config: ReportConfig, tmpDir: string): RawTable {
   const file = displayPath(tf.path);
   const encoding = config.tables[spec.name]?.encoding ?? config.encoding;
   const {text} = decodeCsv(readFileSync(tf.path), {gzip: tf.format === "csv.gz", encoding, file});
@@ -39,19 +44,10 @@ async function loadCsv(db: Db, spec: TableSpec, tf: TableFile, config: ReportCon
   if (!scanned) throw new InputError(`${file}: empty file (no header line). Expected columns: ${expectedColumns(spec)}.`);
   const match = matchHeader(spec, scanned.header, config.tables[spec.name], {file, csv: true});
   const columns = [`'__line': 'BIGINT'`, ...scanned.header.map((_, i) => `'c${i}': 'VARCHAR'`)].join(", ");
-  try {
-    await db.run(
-      `CREATE OR REPLACE TEMP TABLE ${RAW} AS SELECT * FROM read_csv(${literal(copy)}, header = false, auto_detect = false,
-        delim = ${literal(scanned.delimiter)}, quote = '"', escape = '"', new_line = '\\n', max_line_size = 100000000,
-        columns = {${columns}})`
-    );
-  } catch (e) {
-    throw new InputError(`${file}: could not be read as CSV (${(e as Error).message.split("\n")[0]})`);
-  }
-  const [{n}] = await db.all<{n: number}>(`SELECT count(*) AS n FROM ${RAW}`);
-  // The two parsers must agree, or line numbers and accounting would be wrong: fail loudly.
-  if (n !== scanned.written) throw new Error(`ingest: ${file}: DuckDB read ${n} records, the line scan wrote ${scanned.written}`);
-  return {...match, malformed: scanned.malformed};
+  const source = `SELECT * FROM read_csv(${literal(copy)}, header = false, auto_detect = false,
+    delim = ${literal(scanned.delimiter)}, quote = '"', escape = '"', new_line = '\\n', max_line_size = 100000000,
+    columns = {${columns}})`;
+  return {...match, file, source, malformed: scanned.malformed, expectedRows: scanned.written};
 }
 
 async function loadParquet(db: Db, spec: TableSpec, tf: TableFile, config: ReportConfig): Promise<RawTable> {
@@ -64,9 +60,6 @@ async function loadParquet(db: Db, spec: TableSpec, tf: TableFile, config: Repor
   }
   const match = matchHeader(spec, names, config.tables[spec.name], {file, csv: false});
   const cols = names.map((name, i) => `CAST(${ident(name)} AS VARCHAR) AS c${i}`).join(", ");
-  await db.run(
-    `CREATE OR REPLACE TEMP TABLE ${RAW} AS
-     SELECT file_row_number + 1 AS __line, ${cols} FROM read_parquet(${literal(tf.path)}, file_row_number = true) ORDER BY __line`
-  );
-  return {...match, malformed: []};
+  const source = `SELECT file_row_number + 1 AS __line, ${cols} FROM read_parquet(${literal(tf.path)}, file_row_number = true)`;
+  return {...match, file, source, malformed: [], expectedRows: null};
 }

@@ -1,5 +1,5 @@
 /**
- * Validates `__raw` against the table's rules in set-based SQL and splits it: accepted rows go to
+ * Reads a file (load.ts) through the table's rules in set-based SQL and splits it: accepted rows go to
  * the staged table, rejected rows to `rejected_rows`, with one reason each.
  *
  * One reason per row keeps the accounting exact: a row is rejected for the first failing check in
@@ -10,8 +10,8 @@
  */
 import type {ReportConfig} from "../config.js";
 import {ident, literal, type Db} from "../db.js";
+import {InputError} from "./errors.js";
 import type {RawTable} from "./load.js";
-import {RAW} from "./load.js";
 import {CHECKED, colNames, columnChecks, duplicateReason, extraName, parsedSql, textSql} from "./rules.js";
 import type {TableSpec} from "./schema.js";
 import {insertUsage} from "./usage.js";
@@ -53,17 +53,24 @@ function checkedSql(spec: TableSpec, raw: RawTable, dateFormat: string | undefin
     : "__fail";
 
   return `CREATE OR REPLACE TEMP TABLE ${CHECKED} AS
-    WITH t AS (SELECT __line, ${[...texts, ...extras].join(", ")} FROM ${RAW}),
+    WITH t AS (SELECT __line, ${[...texts, ...extras].join(", ")} FROM (${raw.source})),
     p AS (SELECT t.*, ${parsed.join(", ")}, ${known} AS __known FROM t ${join}),
     f AS (SELECT *, ${failSql} AS __fail FROM p),
     u AS (SELECT *${firsts.map((s) => `, ${s}`).join("")} FROM f)
     SELECT __line, ${[...spec.columns.map((c) => colNames(c.name).p), ...raw.extras.map(extraName)].join(", ")}, ${dupSql} AS __fail FROM u`;
 }
 
-/** Validates `__raw` and appends its rows to the staged table and to `rejected_rows`. */
+/** Checks the file's rows and appends them to the staged table and to `rejected_rows`; returns the row accounting. */
 export async function stageTable(db: Db, spec: TableSpec, raw: RawTable, fileName: string, config: ReportConfig): Promise<StageResult> {
   const dateFormat = config.tables[spec.name]?.dateFormat;
-  await db.run(checkedSql(spec, raw, dateFormat));
+  try {
+    await db.run(checkedSql(spec, raw, dateFormat));
+  } catch (e) {
+    // The file is read here; the line scan has vetted a CSV's structure, so this is rare.
+    const message = (e as Error).message.split("\n")[0];
+    if (/CSV|Parquet/i.test(message)) throw new InputError(`${raw.file}: could not be read (${message})`);
+    throw e;
+  }
 
   if (spec.name === "usage") await insertUsage(db);
   else {
@@ -71,8 +78,8 @@ export async function stageTable(db: Db, spec: TableSpec, raw: RawTable, fileNam
     await db.run(`INSERT INTO ${ident(spec.name)} SELECT ${cols.join(", ")} FROM ${CHECKED} WHERE __fail IS NULL ORDER BY __line`);
   }
 
-  await db.run(`CREATE OR REPLACE TEMP TABLE __malformed (line BIGINT, value VARCHAR, reason VARCHAR)`);
   if (raw.malformed.length) {
+    await db.run(`CREATE OR REPLACE TEMP TABLE __malformed (line BIGINT, value VARCHAR, reason VARCHAR)`);
     const appender = await db.connection.createAppender("__malformed", "main", "temp");
     for (const m of raw.malformed) {
       appender.appendBigInt(BigInt(m.line));
@@ -87,15 +94,19 @@ export async function stageTable(db: Db, spec: TableSpec, raw: RawTable, fileNam
      SELECT ${literal(spec.name)}, ${literal(fileName)}, line, "column", value, reason FROM (
        SELECT __line AS line, __fail."column" AS "column", __fail.value AS value, __fail.reason AS reason
        FROM ${CHECKED} WHERE __fail IS NOT NULL
-       UNION ALL SELECT line, NULL, value, reason FROM __malformed)
+       ${raw.malformed.length ? "UNION ALL SELECT line, NULL, value, reason FROM __malformed" : ""})
      ORDER BY line`
   );
-  const [{read, accepted, rejected}] = await db.all<{read: number; accepted: number; rejected: number}>(
-    `SELECT (SELECT count(*) FROM ${RAW}) + ${raw.malformed.length} AS read,
+  const [{parsed, accepted, rejected}] = await db.all<{parsed: number; accepted: number; rejected: number}>(
+    `SELECT (SELECT count(*) FROM ${CHECKED}) AS parsed,
        (SELECT count(*) FROM ${CHECKED} WHERE __fail IS NULL) AS accepted,
        (SELECT count(*) FROM rejected_rows WHERE "table" = ${literal(spec.name)}) AS rejected`
   );
-  // Counted independently, so a row lost between the steps would show here.
-  if (read !== accepted + rejected) throw new Error(`ingest: ${fileName}: ${read} rows read but ${accepted} accepted + ${rejected} rejected`);
+  // Counted independently, so a record lost between the line scan, DuckDB's reader and the split would show here.
+  if (raw.expectedRows !== null && parsed !== raw.expectedRows) {
+    throw new Error(`ingest: ${raw.file}: DuckDB read ${parsed} records, the line scan wrote ${raw.expectedRows}`);
+  }
+  const read = parsed + raw.malformed.length;
+  if (read !== accepted + rejected) throw new Error(`ingest: ${raw.file}: ${read} rows read but ${accepted} accepted + ${rejected} rejected`);
   return {rowsRead: read, rowsAccepted: accepted, rowsRejected: rejected};
 }

@@ -55,22 +55,18 @@ async function count(db: Db, table: string): Promise<number> {
 
 /**
  * _health_base: active customers (MRR > 0) per month, keyed by an integer row id (rid) that the
- * component tables carry, with the month index (mi) and the account's largest product line.
+ * component tables carry, with the month index (mi) and the product of the account's largest line
+ * (ties: product name order). Read straight from line_months: one pass, no join.
  */
 async function buildBase(db: Db): Promise<void> {
   await db.run(`
     CREATE OR REPLACE TABLE _health_base AS
-    WITH main AS (
-      SELECT month, account_id, arg_min(product, (-mrr, product)) AS product
-      FROM (SELECT month, account_id, product, sum(mrr) AS mrr FROM line_months GROUP BY ALL)
-      GROUP BY ALL
-    )
-    SELECT row_number() OVER () AS rid, am.month, ${monthIndex("mo.month_start")} AS mi, am.account_id,
-           mo.month_end, am.seats AS line_seats, main.product
-    FROM account_months am
-    JOIN months mo USING (month)
-    JOIN main USING (month, account_id)
-    WHERE am.mrr > 0`);
+    SELECT row_number() OVER () AS rid, g.*, mo.month_end, ${monthIndex("mo.month_start")} AS mi
+    FROM (
+      SELECT month, account_id, sum(seats) AS line_seats, arg_min(product, (-mrr, product)) AS product
+      FROM line_months GROUP BY month, account_id HAVING sum(mrr) > 0
+    ) g
+    JOIN months mo USING (month)`);
 }
 
 /**
@@ -149,7 +145,7 @@ async function buildEngagement(db: Db): Promise<void> {
 async function buildSupport(db: Db): Promise<void> {
   const events = `
     WITH t AS (
-      SELECT account_id, created_at, coalesce(first_response_at, resolved_at) AS answered_at, csat,
+      SELECT account_id, created_at, resolved_at, coalesce(first_response_at, resolved_at) AS answered_at, csat,
              ${monthIndex("created_at")} AS created_mi, ${monthIndex("resolved_at")} AS resolved_mi
       FROM support_tickets
     ), ev AS (
@@ -199,38 +195,26 @@ async function buildOnboarding(db: Db): Promise<void> {
 
 /**
  * outcomes = mean over the account's outcome metrics of clamp(50 + 100 · (A3 − P3) / |P3|, 0, 100),
- * A3 = mean value over M-2..M, P3 = mean over M-5..M-3 (months without a value skipped; a metric needs a
- * value in both windows and P3 ≠ 0). Missing when no metric qualifies. Computed on a dense month grid per
- * account and metric from running sums and counts (window sums = differences of running sums).
+ * A3 = mean of the metric's values in M-2..M, P3 = mean in M-5..M-3. A metric counts in M when it has a
+ * value for M and for the earlier window, with P3 ≠ 0; missing when no metric counts.
  */
-async function buildOutcomes(db: Db, asOf: string): Promise<void> {
-  const [y, m] = asOf.split("-").map(Number);
-  const asOfIndex = y * 12 + m - 1;
+async function buildOutcomes(db: Db): Promise<void> {
   await db.run(`
     CREATE OR REPLACE TABLE _health_outcomes AS
-    WITH v AS (
-      SELECT account_id, metric, ${monthIndex("month")} AS mi, sum(value) AS value, count(*) AS k
-      FROM outcomes GROUP BY ALL
-    ), span AS (
-      SELECT account_id, metric, min(mi) AS lo, least(max(mi) + 6, ${asOfIndex + 1}) AS hi FROM v GROUP BY ALL
-    ), grid AS (
-      SELECT account_id, metric, unnest(range(lo, hi)) AS mi FROM span
-    ), run AS (
-      SELECT g.account_id, g.metric, g.mi,
-             sum(coalesce(v.value, 0)) OVER w AS s, sum(CASE WHEN v.k > 0 THEN 1 ELSE 0 END) OVER w AS c
-      FROM grid g LEFT JOIN v USING (account_id, metric, mi)
-      WINDOW w AS (PARTITION BY g.account_id, g.metric ORDER BY g.mi ROWS UNBOUNDED PRECEDING)
-    ), t AS (
-      SELECT account_id, mi, s - lag(s, 3, 0) OVER w AS s3, c - lag(c, 3, 0) OVER w AS c3,
-             lag(s, 3, 0) OVER w - lag(s, 6, 0) OVER w AS p3, lag(c, 3, 0) OVER w - lag(c, 6, 0) OVER w AS d3
-      FROM run
-      WINDOW w AS (PARTITION BY account_id, metric ORDER BY mi)
-    ), s AS (
-      SELECT account_id, mi, avg(least(100, greatest(0, 50 + ${R.outcomePointsPerChange} * (s3 / c3 - p3 / d3) / abs(p3 / d3)))) AS outcomes
-      FROM t WHERE c3 > 0 AND d3 > 0 AND p3 <> 0
+    WITH w AS (
+      SELECT account_id, metric, ${monthIndex("month")} AS mi,
+             avg(value) OVER (w RANGE BETWEEN 2 PRECEDING AND CURRENT ROW) AS a3,
+             avg(value) OVER (w RANGE BETWEEN 5 PRECEDING AND 3 PRECEDING) AS p3,
+             count(*) OVER (w RANGE CURRENT ROW) AS k
+      FROM outcomes
+      WINDOW w AS (PARTITION BY account_id, metric ORDER BY ${monthIndex("month")})
+    ), scored AS (
+      -- k = rows of the same metric and month: each metric weighs 1 however many rows it has.
+      SELECT account_id, mi, sum(least(100, greatest(0, 50 + ${R.outcomePointsPerChange} * (a3 - p3) / abs(p3))) / k) / sum(1.0 / k) AS outcomes
+      FROM w WHERE p3 <> 0
       GROUP BY ALL
     )
-    SELECT b.rid, s.outcomes FROM s JOIN _health_base b USING (account_id, mi)`);
+    SELECT b.rid, scored.outcomes FROM scored JOIN _health_base b USING (account_id, mi)`);
 }
 
 /** The weight/band profile of each product line with an override; other lines use the global ones. */
@@ -252,7 +236,7 @@ async function buildHealth(db: Db, ctx: MetricContext): Promise<void> {
   await buildUsage(db);
   await buildNps(db);
   await buildOnboarding(db);
-  await buildOutcomes(db, ctx.asOf);
+  await buildOutcomes(db);
   if (hasActivities) await buildEngagement(db);
   if (hasTickets) await buildSupport(db);
 

@@ -25,6 +25,7 @@ function monthAxis(f, width) {
 
 /** MRR by month as a step area, with each month's movement (new, expansion, …) as a labelled dot. */
 export function accountMrrChart(history, {width = 640, height = 220, domain, title, locale = "en-US", currency = "JPY"} = {}) {
+  width = Math.max(width, 200); // resize() may report a transient tiny width while the grid lays out
   const f = formatters(locale, currency);
   const tr = t(locale);
   const data = history.months.map((d) => ({...d, date: monthDate(d.month)}));
@@ -54,6 +55,7 @@ export function accountMrrChart(history, {width = 640, height = 220, domain, tit
 
 /** Health score by month (0–100), dots coloured by band, with the band thresholds as dashed rules. */
 export function accountHealthChart(history, {width = 640, height = 200, domain, thresholds = [], title, locale = "en-US", currency = "JPY"} = {}) {
+  width = Math.max(width, 200); // resize() may report a transient tiny width while the grid lays out
   const f = formatters(locale, currency);
   const tr = t(locale);
   const data = history.months.filter((d) => d.health_score != null).map((d) => ({...d, date: monthDate(d.month)}));
@@ -81,6 +83,7 @@ export function accountHealthChart(history, {width = 640, height = 200, domain, 
 
 /** NPS responses (coloured by category), CSM activities and support tickets on one time axis. */
 export function accountEventsChart(history, {width = 640, domain, title, locale = "en-US", currency = "JPY"} = {}) {
+  width = Math.max(width, 200); // resize() may report a transient tiny width while the grid lays out
   const f = formatters(locale, currency);
   const tr = t(locale);
   const lanes = [tr("accounts.lane_nps"), tr("accounts.lane_activities"), tr("accounts.lane_tickets")];

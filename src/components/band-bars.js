@@ -8,6 +8,7 @@ import {bandScale, BANDS} from "./palette.js";
  * segmentLabel: segment → text. Bars are in the order segments first appear.
  */
 export function bandBars(rows, {width = 640, segmentLabel = String, title, subtitle, caption, locale = "en-US", currency = "JPY"} = {}) {
+  width = Math.max(width, 200); // resize() may report a transient tiny width while the grid lays out
   const f = formatters(locale, currency);
   const tr = t(locale);
   const sums = new Map();
@@ -31,7 +32,7 @@ export function bandBars(rows, {width = 640, segmentLabel = String, title, subti
     title,
     subtitle,
     caption,
-    marginLeft: Math.min(180, 16 + longest * 7.5),
+    marginLeft: Math.min(180, width * 0.4, 16 + longest * 7.5),
     marginRight: 16,
     x: {domain: [0, 1], label: null, tickFormat: (v) => f.percent(v, 0), grid: true},
     y: {domain: segments, label: null, tickFormat: segmentLabel},

@@ -14,7 +14,7 @@ import {CATEGORICAL, OKABE_ITO} from "./palette.js";
  * {domain, range} when fill is a column, sort ("value" | "none"), xDomain, xLabel.
  */
 export function bars(rows, options = {}) {
-  const {
+  let {
     width = 640,
     x,
     y,
@@ -35,6 +35,7 @@ export function bars(rows, options = {}) {
     locale = "en-US",
     currency = "JPY"
   } = options;
+  width = Math.max(width, 200); // resize() may report a transient tiny width while the grid lays out
   const f = formatters(locale, currency);
   const tr = t(locale);
   const fmt = format ?? ((v) => f.number(v));
@@ -54,7 +55,7 @@ export function bars(rows, options = {}) {
     title,
     subtitle,
     caption,
-    marginLeft: Math.min(220, 16 + longest * 7.2),
+    marginLeft: Math.min(220, width * 0.4, 16 + longest * 7.2),
     marginRight: 56,
     marginTop: target ? 26 : 20,
     x: {grid: true, label: xLabel ?? null, tickFormat: fmt, domain: xDomain, nice: true, zero: true},

@@ -10,6 +10,7 @@ import {formatters, t} from "./i18n.js";
  * measure: "logo_retention" | "revenue_retention". maxMonths: columns shown (default all).
  */
 export function cohortHeatmap(rows, {width = 640, measure = "logo_retention", maxMonths = 24, title, subtitle, caption, locale = "en-US", currency = "JPY"} = {}) {
+  width = Math.max(width, 200); // resize() may report a transient tiny width while the grid lays out
   const f = formatters(locale, currency);
   const tr = t(locale);
   const data = Array.from(rows).filter((d) => d.months_since <= maxMonths && d[measure] != null && Number.isFinite(d[measure]));
@@ -17,7 +18,11 @@ export function cohortHeatmap(rows, {width = 640, measure = "logo_retention", ma
   const columns = Math.max(1, ...data.map((d) => d.months_since + 1));
   const cell = Math.max(8, Math.min(30, (width - 90) / columns));
   const showText = cell >= 24;
-  const max = Math.max(1.2, ...data.map((d) => d[measure]));
+  // Colour over the range the values span (retention mostly sits between 50% and 100%+), so steps show.
+  const values = data.map((d) => d[measure]);
+  const lo = Math.min(0.9, Math.floor(Math.min(1, ...values) * 10) / 10);
+  const hi = Math.max(1, ...values);
+  const dark = (v) => (v - lo) / (hi - lo || 1) > 0.55;
   const tip = (d) =>
     `${tr("retention.cohort")} ${f.month(d.cohort)} · ${tr("retention.months_since", {k: d.months_since})}\n` +
     `${tr(`retention.${measure}`)} ${f.percent(d[measure])}\n${tr("retention.cohort_size", {n: f.number(d.accounts_start)})}`;
@@ -32,13 +37,13 @@ export function cohortHeatmap(rows, {width = 640, measure = "logo_retention", ma
     padding: 0.04,
     x: {type: "band", axis: "top", label: tr("retention.months_since_axis"), labelAnchor: "left", tickFormat: (k) => (k % 3 === 0 ? String(k) : "")},
     y: {type: "band", domain: cohorts, label: null, tickFormat: (c) => f.monthShort(c)},
-    color: {type: "linear", domain: [0, 1, max], range: ["#f7fbff", "#6baed6", "#08306b"], clamp: true, legend: true, tickFormat: (v) => f.percent(v, 0), label: tr(`retention.${measure}`)},
+    color: {type: "linear", scheme: "blues", domain: [lo, hi], clamp: true, legend: true, tickFormat: (v) => f.percent(v, 0), label: tr(`retention.${measure}`)},
     ariaLabel: title,
     ariaDescription: describe(data, {measure, cohorts, f, tr}),
     marks: [
       Plot.cell(data, {x: "months_since", y: "cohort", fill: measure, inset: 0.5}),
       showText
-        ? Plot.text(data, {x: "months_since", y: "cohort", text: (d) => f.percent(d[measure], 0).replace("%", ""), fill: (d) => (d[measure] > 0.75 ? "white" : "black"), fontSize: 9})
+        ? Plot.text(data, {x: "months_since", y: "cohort", text: (d) => f.percent(d[measure], 0).replace("%", ""), fill: (d) => (dark(d[measure]) ? "white" : "black"), fontSize: 9})
         : null,
       Plot.tip(data, Plot.pointer({x: "months_since", y: "cohort", title: tip}))
     ]

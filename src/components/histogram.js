@@ -5,6 +5,7 @@ import {bandScale, BANDS} from "./palette.js";
 
 /** rows: {bin, band, accounts} with bin the lower edge (0, 5, … 95); binWidth: the bins' width. */
 export function scoreHistogram(rows, {width = 640, height = 260, binWidth = 5, thresholds = [], title, subtitle, caption, locale = "en-US", currency = "JPY"} = {}) {
+  width = Math.max(width, 200); // resize() may report a transient tiny width while the grid lays out
   const f = formatters(locale, currency);
   const tr = t(locale);
   const data = Array.from(rows, (d) => ({bin: d.bin, bin2: d.bin + binWidth, band: d.band, accounts: d.accounts}));

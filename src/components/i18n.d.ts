@@ -26,6 +26,7 @@ export interface Formatters {
   month(s: string | null | undefined): string;
   monthShort(s: string | null | undefined): string;
   date(s: string | null | undefined): string;
+  dateShort(s: string | null | undefined): string;
   quarter(s: string | null | undefined): string;
 }
 export function formatters(locale?: string, currency?: string): Formatters;

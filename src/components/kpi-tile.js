@@ -32,8 +32,8 @@ export function kpiTile(kpi, {locale = "en-US", currency = "JPY", width = 240} =
     ${kpi.note ? html`<div class="cs-kpi-note">${tr(`kpi.note.${kpi.note}`)}</div>` : null}
     ${kpi.mix ? mixBar(kpi.mix, tr, f) : null}
     <dl class="cs-kpi-deltas">
-      <dt>${tr("common.vs_prev")}</dt><dd>${delta(kpi, "Previous", f)}</dd>
-      <dt>${yearLabel}</dt><dd>${delta(kpi, "LastYear", f)}</dd>
+      <div><dt>${tr("common.vs_prev")}</dt><dd>${delta(kpi, "Previous", f)}</dd></div>
+      <div><dt>${yearLabel}</dt><dd>${delta(kpi, "LastYear", f)}</dd></div>
     </dl>
     <div class="cs-kpi-target">${targetText(kpi, tr, f)}</div>
     <div class="cs-kpi-spark">${sparkline(kpi.series, {
@@ -66,6 +66,7 @@ function delta(kpi, which, f) {
         : html`<span class="cs-nowrap">${f.percentDelta(rel)}</span> <span class="cs-nowrap">(${f.moneyDelta(d)})</span>`;
   } else if (kpi.unit === "nps") text = f.points(d);
   else text = f.pp(d);
+  if (typeof text === "string") text = html`<span class="cs-nowrap">${text}</span>`;
   // A change too small to show (it formats as ±0) gets no arrow and no colour.
   const shown = kpi.unit === "money" ? kpi[`change${which}`] ?? d : kpi.unit === "nps" ? d / 100 : d;
   if (Math.abs(shown) < 0.0005) return html`<span class="cs-delta">${text}</span>`;

@@ -11,6 +11,7 @@ const LOSSES = new Set(["contraction", "churn"]);
 
 /** rows: {month, new, expansion, contraction, churn, reactivation} (amounts positive, as in mrr_movements). */
 export function movementsChart(rows, {width = 640, height = 300, title, subtitle, caption, locale = "en-US", currency = "JPY"} = {}) {
+  width = Math.max(width, 200); // resize() may report a transient tiny width while the grid lays out
   const f = formatters(locale, currency);
   const tr = t(locale);
   const list = Array.from(rows);

@@ -150,8 +150,7 @@ function moversTable(rows, {title, locale, tr, f, filename}) {
 
 /** At-risk accounts: who, how much, and why (band shown as a labelled dot, never colour alone). */
 function atRiskTable(rows, {locale, tr, f, filename}) {
-  const reason = (d) =>
-    d.reasons.map((r) => (r === "red" ? tr("report.reason.red") : tr("report.reason.renewal", {date: f.date(d.renewal_date)}))).join(" / ");
+  const reason = (d) => d.reasons.map((r) => tr(r === "red" ? "report.reason.red" : "report.reason.renewal")).join(" / ");
   const list = rows.map((d) => ({
     ...d,
     account: nameOf(d),
@@ -165,19 +164,23 @@ function atRiskTable(rows, {locale, tr, f, filename}) {
     mrr: tr("common.mrr"),
     score: tr("report.health_score"),
     reason: tr("report.reason"),
+    renewal_date: tr("report.renewal"),
     usage: tr("report.usage_trend")
   };
   return dataTable(list, {
     static: true,
     locale,
     filename,
-    columns: ["account", "segment", "csm", "mrr", "score", "reason", "usage"],
-    nowrap: ["segment", "csm", "mrr", "score", "usage"],
+    columns: ["account", "segment", "csm", "mrr", "score", "reason", "renewal_date", "usage"],
+    // Fixed widths: the table fits a 1280px screen and the A4 page alike (names and reasons wrap).
+    widths: {account: "20%", segment: "13%", csm: "11%", mrr: "12%", score: "9%", reason: "13%", renewal_date: "11%", usage: "11%"},
+    nowrap: ["mrr", "score", "usage"],
     header,
-    align: {usage: "right"},
+    align: {usage: "right", renewal_date: "left"},
     format: {
       segment: (s) => segmentLabel(s, tr),
       mrr: (v) => f.money(v),
+      renewal_date: (v) => f.dateShort(v),
       score: (v, i) => {
         const band = list[i].band;
         return band
@@ -185,13 +188,12 @@ function atRiskTable(rows, {locale, tr, f, filename}) {
           : f.number(v);
       }
     },
-    csvColumns: ["account_id", "account", "segment", "csm", "mrr", "score", "band", "reason", "renewal_date", "users_recent", "users_prior"],
     // The CSV keeps raw values (band as red/yellow/green, dates ISO) for spreadsheets.
+    csvColumns: ["account_id", "account", "segment", "csm", "mrr", "score", "band", "reason", "renewal_date", "users_recent", "users_prior"],
     csvHeader: {
       ...header,
       account_id: tr("common.account_id"),
       band: tr("report.band"),
-      renewal_date: tr("report.renewal"),
       users_recent: tr("report.users_recent"),
       users_prior: tr("report.users_prior")
     },

@@ -13,6 +13,7 @@ export function npsCategoryScale(tr) {
 
 /** rows: {score, category, responses} (several rows per score are summed, e.g. over months). */
 export function scoreDistribution(rows, {width = 640, height = 260, title, subtitle, caption, locale = "en-US", currency = "JPY"} = {}) {
+  width = Math.max(width, 200); // resize() may report a transient tiny width while the grid lays out
   const f = formatters(locale, currency);
   const tr = t(locale);
   const byScore = new Map(Array.from({length: 11}, (_, s) => [s, 0]));

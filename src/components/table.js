@@ -83,10 +83,11 @@ export function staticTable(rows, {columns, header = {}, format = {}, align = {}
     if (v === null || v === undefined) return "";
     return format[c] ? format[c](v, i, rows) : String(v);
   };
-  const cls = (c) => `cs-align-${numeric(c)}${nowrap.includes(c) ? " cs-nowrap" : ""}`;
+  const cls = (c) => `cs-align-${numeric(c)}`;
+  const tdCls = (c) => `cs-align-${numeric(c)}${nowrap.includes(c) ? " cs-nowrap" : ""}`;
   return html`<table class=${widths ? "cs-static-table cs-fixed" : "cs-static-table"}>
     ${widths ? html`<colgroup>${columns.map((c) => html`<col style=${{width: widths[c] ?? "auto"}}>`)}</colgroup>` : null}
     <thead><tr>${columns.map((c) => html`<th class=${cls(c)} scope="col">${header[c] ?? c}</th>`)}</tr></thead>
-    <tbody>${rows.map((row, i) => html`<tr>${columns.map((c) => html`<td class=${cls(c)}>${cell(row, c, i)}</td>`)}</tr>`)}</tbody>
+    <tbody>${rows.map((row, i) => html`<tr>${columns.map((c) => html`<td class=${tdCls(c)}>${cell(row, c, i)}</td>`)}</tr>`)}</tbody>
   </table>`;
 }

@@ -11,6 +11,7 @@ export const TRANSITION_BANDS = ["red", "yellow", "green", "(none)"];
 
 /** rows: health_transitions rows of one month {from_band, to_band, accounts, share_of_from}. */
 export function transitionsMatrix(rows, {width = 480, title, subtitle, caption, locale = "en-US", currency = "JPY"} = {}) {
+  width = Math.max(width, 200); // resize() may report a transient tiny width while the grid lays out
   const f = formatters(locale, currency);
   const tr = t(locale);
   const data = Array.from(rows);

@@ -13,6 +13,7 @@ import {CATEGORICAL, OKABE_ITO} from "./palette.js";
  * Options:
  *   series      column naming the series (one line each); seriesLabel: value → legend text
  *   seriesOrder the series in legend/colour order (default: order of appearance)
+ *   seriesColors {series: colour} overrides (e.g. the total in black); others take the palette in order
  *   format      value → text for axis, tips and the text alternative (default percent)
  *   band        [lowColumn, highColumn] drawn as a shaded interval around each line
  *   flag        column (boolean) marking unreliable values: drawn hollow, named in the tip
@@ -22,7 +23,7 @@ import {CATEGORICAL, OKABE_ITO} from "./palette.js";
  *   title, subtitle, caption, yLabel, height, yDomain, zero (include 0 in the y domain)
  */
 export function trend(rows, options = {}) {
-  const {
+  let {
     width = 640,
     height = 280,
     x = "month",
@@ -30,6 +31,7 @@ export function trend(rows, options = {}) {
     series,
     seriesLabel = String,
     seriesOrder,
+    seriesColors = {},
     format,
     band,
     flag,
@@ -45,6 +47,7 @@ export function trend(rows, options = {}) {
     locale = "en-US",
     currency = "JPY"
   } = options;
+  width = Math.max(width, 200); // resize() may report a transient tiny width while the grid lays out
   const f = formatters(locale, currency);
   const tr = t(locale);
   const fmt = format ?? ((v) => f.percent(v));
@@ -58,7 +61,11 @@ export function trend(rows, options = {}) {
     __flag: flag ? Boolean(d[flag]) : false
   }));
   const keys = seriesOrder ?? [...new Set(data.map((d) => d.__s))];
-  const colors = series ? {domain: keys, range: keys.map((_, i) => CATEGORICAL[i % CATEGORICAL.length]), legend: keys.length > 1, tickFormat: seriesLabel} : undefined;
+  const palette = CATEGORICAL.filter((c) => !Object.values(seriesColors).includes(c));
+  let next = 0;
+  const range = keys.map((k) => seriesColors[k] ?? palette[next++ % palette.length]);
+  const colorOf = (k) => range[Math.max(0, keys.indexOf(k))];
+  const colors = series ? {domain: keys, range, legend: keys.length > 1, tickFormat: seriesLabel} : undefined;
   const stroke = series ? "__s" : OKABE_ITO.blue;
   const periodText = (d) => (periodFormat ? periodFormat(d[x]) : String(d[x]).includes("-Q") ? String(d[x]) : f.month(d[x]));
   const tip = (d) =>
@@ -68,7 +75,7 @@ export function trend(rows, options = {}) {
   const marks = [];
   if (band) marks.push(Plot.areaY(data, {x: "__x", y1: "__lo", y2: "__hi", z: series ? "__s" : undefined, fill: stroke, fillOpacity: 0.14, curve: "linear"}));
   for (const target of targets) {
-    const color = target.series !== undefined && series ? CATEGORICAL[Math.max(0, keys.indexOf(target.series)) % CATEGORICAL.length] : OKABE_ITO.grey;
+    const color = target.series !== undefined && series ? colorOf(target.series) : OKABE_ITO.grey;
     marks.push(Plot.ruleY([target.value], {stroke: color, strokeDasharray: "5,4", strokeWidth: 1.5}));
     marks.push(
       Plot.text([target.value], {

@@ -4,12 +4,19 @@ import {ConfigError} from "../../loaders/config.js";
 import {column, expectAccounting, fatalMessage, ingestFixture, rejected} from "./helpers.js";
 
 describe("file formats", () => {
-  it(".csv.gz is read like .csv, lines counted in the uncompressed text", async () => {
+  it(".csv.gz is read like .csv (UTF-8 or Shift_JIS inside), lines counted in the uncompressed text", async () => {
     const run = await ingestFixture("gzip");
     expect(await rejected(run.db, "subscriptions")).toEqual([
       {table: "subscriptions", file: "subscriptions.csv.gz", line: 4, column: "seats", value: "-5", reason: "negative: seats -5 < 0"}
     ]);
-    expect(await column(run.db, "subscriptions", "subscription_id")).toEqual(["S1", "S2"]);
+    expect(await run.db.all(`SELECT subscription_id, plan FROM subscriptions`)).toEqual([
+      {subscription_id: "S1", plan: "プロ"},
+      {subscription_id: "S2", plan: "ベーシック"}
+    ]);
+    expect(await run.db.all(`SELECT * FROM nps_responses`)).toEqual(await (await ingestFixture("utf-8-ja")).db.all(`SELECT * FROM nps_responses`));
+    expect(await rejected(run.db, "nps_responses")).toEqual([
+      {table: "nps_responses", file: "nps_responses.csv.gz", line: 5, column: "score", value: "11", reason: "out_of_range: score 11 not in 0..10"}
+    ]);
     await expectAccounting(run);
   });
 

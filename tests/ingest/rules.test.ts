@@ -53,7 +53,15 @@ describe("parsing cells", () => {
     ]);
   });
 
+  it("ids are trimmed of spaces, ideographic spaces included", async () => {
+    const col = {name: "account_id", type: "string" as const, referencesAccounts: true};
+    const sql = parsedSql(col, textSql(col, "v"), undefined);
+    const values = [" A1", "A2 ", "\u3000A3\u3000", "A 4", "  ", "\u3000"];
+    const out = await Promise.all(values.map(async (v) => (await db.all<{p: unknown}>(`SELECT ${sql} AS p FROM (SELECT ?::VARCHAR AS v)`, [v]))[0].p));
+    expect(out).toEqual(["A1", "A2", "A3", "A 4", null, null]);
+  });
+
   it("empty and blank cells are NULL; free text is kept as written", async () => {
-    expect(await parse("string", ["", "   ", "  padded  ", "=1+1", "line\nbreak"])).toEqual([null, null, "  padded  ", "=1+1", "line\nbreak"]);
+    expect(await parse("string", ["", "   ", "\u3000", "  padded  ", "=1+1", "line\nbreak"])).toEqual([null, null, null, "  padded  ", "=1+1", "line\nbreak"]);
   });
 });

@@ -4,7 +4,7 @@
  */
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {Db} from "../../loaders/db.js";
-import {auc, generate, loadSample} from "./fixture.js";
+import {auc, generate, loadSample, removeGenerated} from "./fixture.js";
 
 const OPTIONS = {accounts: 2000, months: 36, end: "2026-10", seed: 7};
 
@@ -31,7 +31,10 @@ beforeAll(async () => {
         WHERE mrr > 0 AND account_id NOT IN (SELECT account_id FROM churns);
   `);
 });
-afterAll(() => db?.close());
+afterAll(() => {
+  db?.close();
+  removeGenerated();
+});
 
 /** A per-group statistic: {pre_churn, retained}. */
 async function byGroup(select: string, from: string): Promise<{pre_churn: number; retained: number}> {

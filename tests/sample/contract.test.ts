@@ -8,7 +8,7 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {TABLE_NAMES} from "../../loaders/config.js";
 import type {Db} from "../../loaders/db.js";
 import {SCHEMA} from "../../loaders/ingest/schema.js";
-import {generate, loadSample} from "./fixture.js";
+import {generate, loadSample, removeGenerated} from "./fixture.js";
 
 const OPTIONS = {accounts: 2000, months: 36, end: "2026-10", seed: 11};
 const FIRST = "2023-11-01";
@@ -21,7 +21,10 @@ beforeAll(async () => {
   dir = await generate("contract", OPTIONS);
   db = await loadSample(dir, OPTIONS);
 });
-afterAll(() => db?.close());
+afterAll(() => {
+  db?.close();
+  removeGenerated();
+});
 
 /** Number of rows matching a condition. */
 async function count(sql: string): Promise<number> {

@@ -5,7 +5,7 @@ import {afterAll, describe, expect, it} from "vitest";
 import {TABLE_NAMES} from "../../loaders/config.js";
 import {openDb} from "../../loaders/db.js";
 import {SAMPLE_DEFAULTS} from "../../scripts/sample/index.js";
-import {generate} from "./fixture.js";
+import {generate, removeGenerated} from "./fixture.js";
 
 const small = {accounts: 300, months: 24, end: "2025-06"};
 
@@ -19,7 +19,10 @@ function digest(dir: string): Record<string, string> {
 
 describe("sample generator: determinism", () => {
   const dbs: {close(): void}[] = [];
-  afterAll(() => dbs.forEach((db) => db.close()));
+  afterAll(() => {
+    dbs.forEach((db) => db.close());
+    removeGenerated();
+  });
 
   it("gives byte-identical files for the same arguments", async () => {
     const a = await generate("det-a", {...small, seed: 5});

@@ -13,12 +13,20 @@ import {generateSample, type SampleOptions} from "../../scripts/sample/index.js"
 
 export const TMP = resolve(import.meta.dirname, "../.tmp");
 
+const made: string[] = [];
+
 /** A fresh directory under tests/.tmp/ (unique per test file: vitest runs files in parallel). */
 export function tmpDir(name: string): string {
   const dir = join(TMP, `${name}-${process.pid}`);
   rmSync(dir, {recursive: true, force: true});
   mkdirSync(dir, {recursive: true});
+  made.push(dir);
   return dir;
+}
+
+/** Removes the directories this test file generated (call from afterAll). */
+export function removeGenerated(): void {
+  for (const dir of made.splice(0)) rmSync(dir, {recursive: true, force: true});
 }
 
 export async function generate(name: string, options: Partial<SampleOptions>): Promise<string> {

@@ -3,13 +3,14 @@
  * zero rejected rows, in both formats the generator writes.
  */
 import {resolve} from "node:path";
-import {afterEach, describe, expect, it} from "vitest";
+import {afterAll, afterEach, describe, expect, it} from "vitest";
 import {resolveConfig, TABLE_NAMES} from "../../loaders/config.js";
 import {openDb, type Db} from "../../loaders/db.js";
 import {ingest} from "../../loaders/ingest/index.js";
-import {generate} from "./fixture.js";
+import {generate, removeGenerated} from "./fixture.js";
 
 let db: Db | null = null;
+afterAll(removeGenerated);
 afterEach(() => {
   db?.close();
   db = null;

@@ -122,6 +122,33 @@ describe("KPI tiles", () => {
   });
 });
 
+describe("onboarding completion", () => {
+  it("comes from the onboarding table (cohort all), which exists for the as-of month only", async () => {
+    const built = await buildFamilies(
+      {
+        ...reportFixture,
+        onboarding: [
+          // A done by June; D has one required milestone open; C's only milestone is optional (not counted).
+          {account_id: "A", milestone: "kickoff", started_at: "2024-05-02", completed_at: "2024-05-10"},
+          {account_id: "A", milestone: "setup", started_at: "2024-05-02", completed_at: "2024-06-20"},
+          {account_id: "D", milestone: "kickoff", started_at: "2024-06-01", completed_at: "2024-06-03"},
+          {account_id: "D", milestone: "setup", started_at: "2024-06-01"},
+          {account_id: "C", milestone: "kickoff", started_at: "2024-06-01", required: false}
+        ]
+      },
+      FAMILIES,
+      reportConfig
+    );
+    const {reports} = await buildReports(built.db, built.ctx);
+    built.db.close();
+    const last = reports.at(-1)!;
+    expect(kpi(last, "onboarding_completion_rate")).toMatchObject({value: 0.5, previous: null, note: "as_of_only", target: null});
+    expect(kpi(last, "onboarding_completion_rate", "Enterprise").value).toBe(1);
+    expect(kpi(last, "onboarding_completion_rate", "Mid-Market").value).toBe(0);
+    expect(kpi(reports.at(-2)!, "onboarding_completion_rate").value).toBeNull();
+  });
+});
+
 describe("MRR bridge", () => {
   it("is the month's mrr_movements row, and per segment the sum of its accounts' movements", () => {
     expect(june.views.all.bridge).toEqual({
@@ -177,7 +204,7 @@ describe("at-risk accounts", () => {
     expect(risk.accounts[2]).toMatchObject({account_id: "F", reasons: ["red"], users_recent: 0.33, users_prior: 0});
   });
 
-  it("leaves out rising usage (E), a line covered by another of the same product (G), and day 91 (H)", () => {
+  it("leaves out a dip under 10% (E), a line covered by another of the same product (G), and day 91 (H)", () => {
     const ids = june.views.all.atRisk.accounts.map((a) => a.account_id);
     for (const id of ["E", "G", "H", "A", "B"]) expect(ids).not.toContain(id);
   });
@@ -282,7 +309,7 @@ describe("summary", () => {
 
   it("flat MRR, mostly SMB, quarter NPS, no one at risk, onboarding (ja)", () => {
     expect(summarize(input("ja-JP"))).toEqual([
-      "MRRは前月から横ばいの¥4.1億でした。",
+      "MRRは前月から横ばいの¥4.12億でした。",
       "12社が解約しました（解約MRR ¥310万、主に中小企業（SMB））。",
       "NPSは-5でした（当月の回答が少ないため2026年第3四半期の値、回答45件）。".replace("-5", "−5"),
       "解約リスクの高い顧客はいません。",

@@ -3,9 +3,10 @@
  * the Accounts page fetches one small file for the account a reader opens, never the whole book.
  * The shard of an account is `accounts_index.shard` (see accounts-index.ts), computed by shardSql.
  *
- * A shard file is {columns: {months: [...], nps: [...], activities: [...], tickets: [...]},
- * accounts: {<account_id>: {months: [[…], …], nps: […], activities: […], tickets: […]}}}: rows as arrays
- * in the order of `columns` (compact: a 100k-account book is ~1.5k accounts per file).
+ * A shard file is {"columns": {"months": [...], "nps": [...], "activities": [...], "tickets": [...]},
+ * "accounts": {"<account_id>": {"months": [[…], …], "nps": […], "activities": […], "tickets": […]}}}:
+ * rows as arrays in the order of `columns`, oldest first. DuckDB writes the JSON (json_array escapes
+ * every string), so a 100k-account book never passes through JavaScript objects.
  */
 import {writeFile} from "node:fs/promises";
 import {join} from "node:path";
@@ -39,80 +40,100 @@ export const HISTORY_COLUMNS = {
 } as const;
 
 type Kind = keyof typeof HISTORY_COLUMNS;
-type Cell = string | number | boolean | null;
+export type Cell = string | number | null;
 export interface ShardFile {
   columns: typeof HISTORY_COLUMNS;
   accounts: Record<string, Record<Kind, Cell[][]>>;
 }
 
 /**
- * Every list up to the end of the as-of month, oldest first. months: each month the account has a
- * line counted (account_months) plus the month its MRR went to 0 (movement 'churn'), with the month's
- * MRR movement and health score/band. Events: the newest HISTORY_EVENT_CAP of each kind.
+ * One row per (account, item) for each list, up to the end of the as-of month: `k` orders the rows,
+ * `cells` are the list's columns. months: every month the account has a line counted (account_months)
+ * plus the month its MRR went to 0, with the month's MRR movement and health score and band. Events:
+ * the newest HISTORY_EVENT_CAP of each kind.
  */
-function historySql(asOf: string): Record<Kind, string> {
+function listSql(kind: Kind, asOf: string): string {
   const end = `last_day(strptime(${literal(asOf)}, '%Y-%m'))`;
-  const newest = (order: string) =>
-    `QUALIFY row_number() OVER (PARTITION BY account_id ORDER BY ${order}) <= ${HISTORY_EVENT_CAP}`;
-  return {
-    months: `
-      SELECT s.shard, k.account_id, k.month, coalesce(am.mrr, 0) AS mrr, am.seats, mv.movement,
-             h.score AS health_score, h.band AS health_band
-      FROM (SELECT month, account_id FROM account_months UNION SELECT month, account_id FROM account_movements) k
-      JOIN _history_shards s USING (account_id)
-      LEFT JOIN account_months am USING (month, account_id)
-      LEFT JOIN account_movements mv USING (month, account_id)
-      LEFT JOIN health h USING (month, account_id)
-      ORDER BY s.shard, k.account_id, k.month`,
-    nps: `
-      SELECT s.shard, r.account_id, strftime(r.responded_at, '%Y-%m-%d') AS date, r.score, r.survey, r.comment
-      FROM nps_responses r JOIN _history_shards s USING (account_id)
-      WHERE r.responded_at <= ${end}
-      ${newest("r.responded_at DESC, r.response_id DESC")}
-      ORDER BY s.shard, r.account_id, r.responded_at, r.response_id`,
-    activities: `
-      SELECT s.shard, a.account_id, strftime(a.date, '%Y-%m-%d') AS date, a.type, a.csm
-      FROM csm_activities a JOIN _history_shards s USING (account_id)
-      WHERE a.date <= ${end}
-      ${newest("a.date DESC, a.type DESC, a.csm DESC")}
-      ORDER BY s.shard, a.account_id, a.date, a.type, a.csm`,
-    tickets: `
-      SELECT s.shard, t.account_id, strftime(t.created_at, '%Y-%m-%d') AS created, t.priority,
-             round(date_diff('minute', t.created_at, t.first_response_at) / 60, 1) AS first_response_hours,
-             strftime(t.resolved_at, '%Y-%m-%d') AS resolved, t.csat
-      FROM support_tickets t JOIN _history_shards s USING (account_id)
-      WHERE t.created_at < ${end} + INTERVAL 1 DAY
-      ${newest("t.created_at DESC, t.ticket_id DESC")}
-      ORDER BY s.shard, t.account_id, t.created_at, t.ticket_id`
-  };
+  const newest = (order: string) => `QUALIFY row_number() OVER (PARTITION BY account_id ORDER BY ${order}) <= ${HISTORY_EVENT_CAP}`;
+  switch (kind) {
+    case "months":
+      return `
+        SELECT k.account_id, k.month AS k,
+               json_array(k.month, coalesce(am.mrr, 0)::DOUBLE, am.seats, mv.movement, h.score, h.band) AS cells
+        FROM (SELECT month, account_id FROM account_months UNION SELECT month, account_id FROM account_movements) k
+        LEFT JOIN account_months am USING (month, account_id)
+        LEFT JOIN account_movements mv USING (month, account_id)
+        LEFT JOIN health h USING (month, account_id)`;
+    case "nps":
+      return `
+        SELECT account_id, strftime(responded_at, '%Y-%m-%d') || coalesce(response_id, '') AS k,
+               json_array(strftime(responded_at, '%Y-%m-%d'), score, survey, comment) AS cells
+        FROM nps_responses
+        WHERE account_id IS NOT NULL AND responded_at <= ${end}
+        ${newest("responded_at DESC, response_id DESC")}`;
+    case "activities":
+      return `
+        SELECT account_id, strftime(date, '%Y-%m-%d') || coalesce(type, '') || coalesce(csm, '') AS k,
+               json_array(strftime(date, '%Y-%m-%d'), type, csm) AS cells
+        FROM csm_activities
+        WHERE date <= ${end}
+        ${newest("date DESC, type DESC, csm DESC")}`;
+    case "tickets":
+      return `
+        SELECT account_id, strftime(created_at, '%Y-%m-%d %H:%M:%S') || ticket_id AS k,
+               json_array(strftime(created_at, '%Y-%m-%d'), priority,
+                          round(date_diff('minute', created_at, first_response_at) / 60, 1)::DOUBLE,
+                          strftime(resolved_at, '%Y-%m-%d'), csat) AS cells
+        FROM support_tickets
+        WHERE created_at < ${end} + INTERVAL 1 DAY
+        ${newest("created_at DESC, ticket_id DESC")}`;
+  }
 }
 
-/** Builds every shard in memory (one query per kind), keyed by shard number. */
-export async function accountHistoryShards(db: Db, ctx: MetricContext): Promise<ShardFile[]> {
-  await db.run(`CREATE OR REPLACE TEMP TABLE _history_shards AS SELECT account_id, ${shardSql("account_id")} AS shard FROM accounts`);
-  const shards: ShardFile[] = Array.from({length: HISTORY_SHARDS}, () => ({columns: HISTORY_COLUMNS, accounts: {}}));
-  const accounts = await db.all<{account_id: string; shard: number}>(`SELECT account_id, shard FROM _history_shards ORDER BY account_id`);
-  for (const {account_id, shard} of accounts) {
-    shards[shard].accounts[account_id] = {months: [], nps: [], activities: [], tickets: []};
-  }
-  const sql = historySql(ctx.asOf);
-  for (const kind of Object.keys(HISTORY_COLUMNS) as Kind[]) {
-    const rows = await db.all<Record<string, Cell>>(sql[kind]);
-    for (const row of rows) {
-      const entry = shards[row.shard as number].accounts[row.account_id as string];
-      entry[kind].push(HISTORY_COLUMNS[kind].map((c) => row[c] ?? null));
-    }
-  }
-  await db.run(`DROP TABLE IF EXISTS temp._history_shards`);
-  return shards;
+/** Builds _history_entries(account_id, shard, entry): each account's `"id":{…}` member, as JSON text. */
+async function buildEntries(db: Db, ctx: MetricContext): Promise<void> {
+  const kinds = Object.keys(HISTORY_COLUMNS) as Kind[];
+  const lists = kinds.map(
+    (kind) => `${kind} AS (
+      SELECT account_id, '[' || string_agg(cells::VARCHAR, ',' ORDER BY k) || ']' AS j
+      FROM (${listSql(kind, ctx.asOf)}) GROUP BY account_id
+    )`
+  );
+  const members = kinds.map((kind) => `'"${kind}":' || coalesce(${kind}.j, '[]')`).join(" || ',' || ");
+  await db.run(`
+    CREATE OR REPLACE TEMP TABLE _history_entries AS
+    WITH ${lists.join(",\n")}
+    SELECT a.account_id, ${shardSql("a.account_id")} AS shard,
+           to_json(a.account_id)::VARCHAR || ':{' || ${members} || '}' AS entry
+    FROM accounts a
+    ${kinds.map((kind) => `LEFT JOIN ${kind} USING (account_id)`).join("\n    ")}`);
+}
+
+/** The JSON text of one shard file. */
+async function shardJson(db: Db, shard: number): Promise<string> {
+  const [row] = await db.all<{body: string | null}>(
+    `SELECT string_agg(entry, ',' ORDER BY account_id) AS body FROM _history_entries WHERE shard = ?`,
+    [shard]
+  );
+  return `{"columns":${JSON.stringify(HISTORY_COLUMNS)},"accounts":{${row?.body ?? ""}}}`;
+}
+
+/** Every shard's JSON text, in shard order (HISTORY_SHARDS strings). */
+export async function accountHistoryShards(db: Db, ctx: MetricContext): Promise<string[]> {
+  await buildEntries(db, ctx);
+  const out: string[] = [];
+  for (let shard = 0; shard < HISTORY_SHARDS; ++shard) out.push(await shardJson(db, shard));
+  await db.run(`DROP TABLE IF EXISTS temp._history_entries`);
+  return out;
 }
 
 export const accountHistory: SiteDataset = {
   name: "account-history",
   async write(db, ctx, dir) {
-    const shards = await accountHistoryShards(db, ctx);
-    for (const [i, shard] of shards.entries()) {
-      await writeFile(join(dir, `account-history-${shardName(i)}.json`), JSON.stringify(shard));
+    await buildEntries(db, ctx);
+    for (let shard = 0; shard < HISTORY_SHARDS; ++shard) {
+      await writeFile(join(dir, `account-history-${shardName(shard)}.json`), await shardJson(db, shard));
     }
+    await db.run(`DROP TABLE IF EXISTS temp._history_entries`);
   }
 };

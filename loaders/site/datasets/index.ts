@@ -6,6 +6,7 @@ import {report} from "./report.js";
 // analysis-site:imports
 import {accountHistory} from "./account-history.js";
 import {accountsIndex} from "./accounts-index.js";
+import {cohorts} from "./cohorts.js";
 import {healthAccounts} from "./health-accounts.js";
 import {healthDistribution} from "./health-distribution.js";
 import {movementsSegments} from "./mrr-movements-segments.js";
@@ -21,6 +22,7 @@ export const DATASETS: SiteDataset[] = [
   accountsIndex,
   accountHistory,
   movementsSegments,
+  cohorts,
   npsScores,
   npsComments,
   healthDistribution,

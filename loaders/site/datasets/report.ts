@@ -12,7 +12,7 @@ import type {Db} from "../../db.js";
 import {addMonths} from "../../metrics/calendar.js";
 import type {MetricContext, Month} from "../../metrics/family.js";
 import type {SiteDataset} from "../dataset.js";
-import {AT_RISK_LIMIT, atRisk, bridges, movers, MOVERS_LIMIT, RENEWAL_DAYS, USAGE_WINDOW, viewKey} from "../report/accounts.js";
+import {AT_RISK_LIMIT, atRisk, bridges, FALLING_RATIO, movers, MOVERS_LIMIT, RENEWAL_DAYS, USAGE_WINDOW, viewKey} from "../report/accounts.js";
 import {churnBySegment, KPI_SPECS, kpiValues, reportDimension, reportSegments, tableExists, type MonthValues} from "../report/kpis.js";
 import {summarize} from "../report/summary.js";
 import type {Kpi, MonthlyReport, ReportIndexRow, ReportView} from "../report/types.js";
@@ -96,6 +96,7 @@ export async function buildReports(db: Db, ctx: MetricContext): Promise<{reports
       rules: {
         atRiskRenewalDays: RENEWAL_DAYS,
         usageWindowMonths: USAGE_WINDOW,
+        fallingRatio: FALLING_RATIO,
         moversLimit: MOVERS_LIMIT,
         atRiskLimit: AT_RISK_LIMIT,
         npsMinResponses: config.npsMinResponses

@@ -13,8 +13,13 @@ export const MOVERS_LIMIT = 10;
 export const AT_RISK_LIMIT = 50;
 /** A line ending within this many days after month end is a renewal risk when usage is falling. */
 export const RENEWAL_DAYS = 90;
-/** Usage is falling when mean active users of the last N months is below that of the N months before. */
+/**
+ * Usage is falling when the mean monthly active users of the last USAGE_WINDOW months is at most
+ * FALLING_RATIO of the mean over the USAGE_WINDOW months before (a fall of 10% or more: smaller dips
+ * are noise, not a signal).
+ */
 export const USAGE_WINDOW = 3;
+export const FALLING_RATIO = 0.9;
 
 /** The account's segment in the report's dimension (accounts without one: NO_SEGMENT). */
 const segmentOf = (dim: string | null, alias = "a") => (dim ? `coalesce(${alias}.${ident(dim)}, '${NO_SEGMENT}')` : `'${NO_SEGMENT}'`);
@@ -86,8 +91,8 @@ export async function movers(db: Db, dim: string | null): Promise<Map<string, Mo
  *  - renewal: a subscription line (MRR > 0) counted in M ends within RENEWAL_DAYS days after the end
  *    of M (month_end < end_date <= month_end + 90) and no other line of the same product known at
  *    the end of M (start_date <= month_end) runs past that date, while usage is falling: the mean
- *    monthly active users over M-2..M is below the mean over M-5..M-3, months without a usage row
- *    counting as 0 (so usage that stops reporting is falling), and the earlier mean is above 0.
+ *    monthly active users over M-2..M is at most 90% of the mean over M-5..M-3 (months without a
+ *    usage row count as 0, so usage that stops reporting is falling), and the earlier mean is above 0.
  * Only what was known at the end of M is used: a renewal line starting later does not clear it.
  * Per view: the count, MRR and reason counts of all of them, and the AT_RISK_LIMIT largest by MRR.
  */
@@ -134,8 +139,8 @@ export async function atRisk(db: Db, dim: string | null, hasHealth: boolean): Pr
     flagged AS (
       SELECT c.month, c.account_id, c.mrr, c.score, c.band, t.users_recent, t.users_prior,
              coalesce(c.band = 'red', false) AS is_red,
-             (c.renewal_date IS NOT NULL AND t.users_prior > 0 AND t.users_recent < t.users_prior) AS is_renewal,
-             CASE WHEN c.renewal_date IS NOT NULL AND t.users_prior > 0 AND t.users_recent < t.users_prior
+             (c.renewal_date IS NOT NULL AND t.users_prior > 0 AND t.users_recent <= ${FALLING_RATIO} * t.users_prior) AS is_renewal,
+             CASE WHEN c.renewal_date IS NOT NULL AND t.users_prior > 0 AND t.users_recent <= ${FALLING_RATIO} * t.users_prior
                   THEN c.renewal_date END AS renewal_date
       FROM candidates c JOIN trend t USING (month, account_id)
     ),

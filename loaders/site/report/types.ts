@@ -110,7 +110,15 @@ export interface MonthlyReport {
   /** Segments of that dimension, in order; views has one entry per segment plus "all". */
   segments: string[];
   views: Record<string, ReportView>;
-  rules: {atRiskRenewalDays: number; usageWindowMonths: number; moversLimit: number; atRiskLimit: number; npsMinResponses: number};
+  rules: {
+    atRiskRenewalDays: number;
+    usageWindowMonths: number;
+    /** Usage is falling when recent ≤ fallingRatio × prior. */
+    fallingRatio: number;
+    moversLimit: number;
+    atRiskLimit: number;
+    npsMinResponses: number;
+  };
 }
 
 /** One line per month of the archive page (reports-index.json). */

@@ -1,0 +1,27 @@
+/**
+ * cohorts.arrow: the Retention page's cohort heatmap data, a slim copy of retention_cohorts (every
+ * cohort, dimension and segment; only the columns the page shows), compactly encoded. Its size depends
+ * on months × segments, not on the number of accounts.
+ */
+import {writeFile} from "node:fs/promises";
+import {join} from "node:path";
+import type {SiteDataset} from "../dataset.js";
+import {queryToCompactArrow} from "./compact-arrow.js";
+
+export const COHORTS_SQL = `
+  SELECT cohort, dimension, segment, months_since, accounts_start, mrr_start, logo_retention, revenue_retention
+  FROM retention_cohorts`;
+
+export const cohorts: SiteDataset = {
+  name: "cohorts",
+  async write(db, _ctx, dir) {
+    const bytes = await queryToCompactArrow(db, COHORTS_SQL, {
+      cohort: "dictionary",
+      dimension: "dictionary",
+      segment: "dictionary",
+      months_since: "int32",
+      accounts_start: "int32"
+    });
+    await writeFile(join(dir, "cohorts.arrow"), bytes);
+  }
+};
