@@ -6,7 +6,7 @@
 import * as Plot from "npm:@observablehq/plot";
 import {formatters, t} from "./i18n.js";
 import {monthDate} from "./months.js";
-import {BAND_COLORS, bandScale, MOVEMENT_COLORS, OKABE_ITO} from "./palette.js";
+import {BAND_COLORS, bandScale, movementScale, OKABE_ITO} from "./palette.js";
 import {NPS_COLORS} from "./score-distribution.js";
 
 /** The account's lists as arrays of objects ({months, nps, activities, tickets}), or null if absent. */
@@ -24,7 +24,7 @@ function monthAxis(f, width) {
 }
 
 /** MRR by month as a step area, with each month's movement (new, expansion, …) as a labelled dot. */
-export function accountMrrChart(history, {width = 640, height = 220, domain, title, locale = "en-US", currency = "JPY"} = {}) {
+export function accountMrrChart(history, {width = 640, height = 220, domain, title, subtitle, locale = "en-US", currency = "JPY"} = {}) {
   width = Math.max(width, 200); // resize() may report a transient tiny width while the grid lays out
   const f = formatters(locale, currency);
   const tr = t(locale);
@@ -34,11 +34,12 @@ export function accountMrrChart(history, {width = 640, height = 220, domain, tit
     width,
     height,
     title,
+    subtitle,
     marginLeft: 64,
     marginTop: 16,
     x: {...monthAxis(f, width), domain},
     y: {grid: true, label: null, tickFormat: (v) => f.moneyCompact(v), zero: true},
-    color: {domain: Object.keys(MOVEMENT_COLORS), range: Object.values(MOVEMENT_COLORS), tickFormat: (m) => tr(`movement.${m}`), legend: moved.length > 0},
+    color: {...movementScale(tr), legend: moved.length > 0},
     ariaLabel: title,
     ariaDescription: data.length
       ? tr("accounts.mrr_alt", {from: f.month(data[0].month), to: f.month(data.at(-1).month), first: f.money(data[0].mrr), last: f.money(data.at(-1).mrr), n: moved.length})
@@ -54,7 +55,7 @@ export function accountMrrChart(history, {width = 640, height = 220, domain, tit
 }
 
 /** Health score by month (0–100), dots coloured by band, with the band thresholds as dashed rules. */
-export function accountHealthChart(history, {width = 640, height = 200, domain, thresholds = [], title, locale = "en-US", currency = "JPY"} = {}) {
+export function accountHealthChart(history, {width = 640, height = 200, domain, thresholds = [], title, subtitle, locale = "en-US", currency = "JPY"} = {}) {
   width = Math.max(width, 200); // resize() may report a transient tiny width while the grid lays out
   const f = formatters(locale, currency);
   const tr = t(locale);
@@ -63,11 +64,12 @@ export function accountHealthChart(history, {width = 640, height = 200, domain, 
     width,
     height,
     title,
+    subtitle,
     marginLeft: 64,
     marginTop: 16,
     x: {...monthAxis(f, width), domain},
     y: {domain: [0, 100], grid: true, label: null},
-    color: {...bandScale(tr), legend: true},
+    color: {...bandScale(tr), type: "ordinal", legend: true},
     ariaLabel: title,
     ariaDescription: data.length
       ? tr("accounts.health_alt", {from: f.month(data[0].month), to: f.month(data.at(-1).month), last: f.number(data.at(-1).health_score, 0), band: tr(`band.${data.at(-1).health_band}`)})
@@ -82,7 +84,7 @@ export function accountHealthChart(history, {width = 640, height = 200, domain, 
 }
 
 /** NPS responses (coloured by category), CSM activities and support tickets on one time axis. */
-export function accountEventsChart(history, {width = 640, domain, title, locale = "en-US", currency = "JPY"} = {}) {
+export function accountEventsChart(history, {width = 640, domain, title, subtitle, locale = "en-US", currency = "JPY"} = {}) {
   width = Math.max(width, 200); // resize() may report a transient tiny width while the grid lays out
   const f = formatters(locale, currency);
   const tr = t(locale);
@@ -97,6 +99,7 @@ export function accountEventsChart(history, {width = 640, domain, title, locale 
     width,
     height: 150,
     title,
+    subtitle,
     marginLeft: 110,
     marginTop: 16,
     x: {...monthAxis(f, width), domain},

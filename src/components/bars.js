@@ -11,7 +11,8 @@ import {CATEGORICAL, OKABE_ITO} from "./palette.js";
  * rows: objects with a category column `y` and a value column `x`.
  * Options: format (value → text, default number), yLabel (category → text), interval [lo, hi] columns,
  * target {value, label}, flag column (boolean) + flagLabel, fill (colour or column), colors
- * {domain, range} when fill is a column, sort ("value" | "none"), xDomain, xLabel.
+ * {domain, range} when fill is a column (legend: false when the bars' labels already name them),
+ * sort ("value" | "none"), xDomain, xLabel.
  */
 export function bars(rows, options = {}) {
   let {
@@ -29,6 +30,7 @@ export function bars(rows, options = {}) {
     sort = "none",
     xDomain,
     xLabel,
+    legend = true,
     title,
     subtitle,
     caption,
@@ -49,6 +51,8 @@ export function bars(rows, options = {}) {
       .filter(Boolean)
       .join("\n");
   const colorColumn = typeof fill === "string" && data.length && fill in data[0];
+  // All zeros (e.g. no rejected rows): a unit domain, not a degenerate one.
+  const allZero = data.length > 0 && data.every((d) => d[x] === 0);
   return Plot.plot({
     width,
     height: Math.max(100, categories.length * 26 + 60),
@@ -58,9 +62,9 @@ export function bars(rows, options = {}) {
     marginLeft: Math.min(220, width * 0.4, 16 + longest * 7.2),
     marginRight: 56,
     marginTop: target ? 26 : 20,
-    x: {grid: true, label: xLabel ?? null, tickFormat: fmt, domain: xDomain, nice: true, zero: true},
+    x: {grid: true, label: xLabel ?? null, tickFormat: fmt, domain: xDomain ?? (allZero ? [0, 1] : undefined), ticks: allZero ? [0] : undefined, nice: true, zero: true},
     y: {domain: categories, label: null, tickFormat: yLabel},
-    color: colorColumn ? {legend: true, ...(colors ?? {range: CATEGORICAL})} : undefined,
+    color: colorColumn ? {type: "ordinal", legend, ...(colors ?? {range: CATEGORICAL})} : undefined,
     ariaLabel: title,
     ariaDescription: data.length ? data.map((d) => `${yLabel(d[y])}: ${fmt(d[x])}${flagged(d) ? ` (${flagLabel})` : ""}`).join("; ") : tr("common.no_data"),
     marks: [

@@ -42,6 +42,8 @@ export function monthRange(months, {label = {}, format = String, span = 24, keys
   const valid = (v) => list.includes(v);
   const from = bindUrl(Inputs.select(list, {label: label.from, format, value: initialFrom}), keys[0], {valid});
   const to = bindUrl(Inputs.select(list, {label: label.to, format, value: initialTo}), keys[1], {valid});
+  from.dataset.urlKey = keys[0];
+  to.dataset.urlKey = keys[1];
   const div = document.createElement("div");
   div.className = "cs-range";
   div.append(from, to);

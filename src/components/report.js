@@ -173,8 +173,8 @@ function atRiskTable(rows, {locale, tr, f, filename}) {
     filename,
     columns: ["account", "segment", "csm", "mrr", "score", "reason", "renewal_date", "usage"],
     // Fixed widths: the table fits a 1280px screen and the A4 page alike (names and reasons wrap).
-    widths: {account: "20%", segment: "13%", csm: "11%", mrr: "12%", score: "9%", reason: "13%", renewal_date: "11%", usage: "11%"},
-    nowrap: ["mrr", "score", "usage"],
+    widths: {account: "23%", segment: "15%", csm: "10%", mrr: "10%", score: "9%", reason: "11%", renewal_date: "10%", usage: "12%"},
+    nowrap: ["mrr", "score", "renewal_date", "usage"],
     header,
     align: {usage: "right", renewal_date: "left"},
     format: {

@@ -80,7 +80,7 @@ export function staticTable(rows, {columns, header = {}, format = {}, align = {}
   const numeric = (c) => align[c] ?? (rows.some((r) => typeof r[c] === "number") ? "right" : "left");
   const cell = (row, c, i) => {
     const v = row[c];
-    if (v === null || v === undefined) return "";
+    if (v === null || v === undefined) return "—";
     return format[c] ? format[c](v, i, rows) : String(v);
   };
   const cls = (c) => `cs-align-${numeric(c)}`;

@@ -1,0 +1,66 @@
+import {createHash} from "node:crypto";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import type {Db} from "../../../loaders/db.js";
+import type {MetricContext} from "../../../loaders/metrics/family.js";
+import {accountHistory, accountHistoryShards, HISTORY_COLUMNS, HISTORY_SHARDS, type ShardFile} from "../../../loaders/site/datasets/account-history.js";
+import {buildBook} from "./fixture.js";
+import {writeDataset} from "./read.js";
+
+const shardOf = (id: string) => parseInt(createHash("md5").update(id).digest("hex").slice(0, 8), 16) % HISTORY_SHARDS;
+
+describe("account-history-NN.json", () => {
+  let db: Db;
+  let ctx: MetricContext;
+  let shards: ShardFile[];
+  beforeAll(async () => {
+    ({db, ctx} = await buildBook());
+    shards = (await accountHistoryShards(db, ctx)).map((text) => JSON.parse(text));
+  });
+  afterAll(() => db.close());
+
+  it("writes 64 shard files, each valid JSON with the column names", async () => {
+    const files = await writeDataset(accountHistory, db, ctx);
+    expect([...files.keys()]).toEqual(Array.from({length: 64}, (_, i) => `account-history-${String(i).padStart(2, "0")}.json`));
+    for (const bytes of files.values()) expect(JSON.parse(bytes.toString("utf8")).columns).toEqual(HISTORY_COLUMNS);
+  });
+
+  it("puts every account in exactly the shard of its id's MD5, and nowhere else", () => {
+    for (const id of ["A", "B", "C", "D"]) {
+      const holders = shards.flatMap((s, i) => (id in s.accounts ? [i] : []));
+      expect(holders).toEqual([shardOf(id)]);
+    }
+    expect(shards.reduce((n, s) => n + Object.keys(s.accounts).length, 0)).toBe(4);
+  });
+
+  it("holds each account's months (MRR, seats, movement, health) and events, oldest first", () => {
+    const entry = (id: string) => shards[shardOf(id)].accounts[id];
+    expect(entry("A")).toEqual({
+      months: [
+        ["2024-01", 1000, 10, "new", 55, "yellow"],
+        ["2024-02", 1000, 10, null, 72.5, "green"],
+        ["2024-03", 1200, 12, "expansion", 80, "green"],
+        ["2024-04", 1000, 10, "contraction", 77.25, "green"]
+      ],
+      // Comments are data: stored as written, the page shows them as text.
+      nps: [["2024-02-10", 9, "relationship", "Great <script>alert(1)</script>"]],
+      activities: [
+        ["2024-03-03", "qbr", "Sato"],
+        ["2024-04-04", "call", "Sato"]
+      ],
+      tickets: [["2024-04-02", "high", 3.5, "2024-04-03", 4]]
+    });
+    // B churns in March: the month its MRR went to 0 is kept (movement churn), nothing after.
+    expect(entry("B").months).toEqual([
+      ["2024-01", 500, 5, "new", 35, "red"],
+      ["2024-02", 500, 5, null, 30, "red"],
+      ["2024-03", 0, null, "churn", null, null]
+    ]);
+    expect(entry("C").months).toEqual([
+      ["2024-02", 300, 3, "new", null, null],
+      ["2024-03", 300, 3, null, 42, "yellow"],
+      ["2024-04", 300, 3, null, 38, "red"]
+    ]);
+    expect(entry("C").nps).toEqual([["2024-04-05", 7, "onboarding", null]]);
+    expect(entry("D")).toEqual({months: [], nps: [], activities: [], tickets: []});
+  });
+});
