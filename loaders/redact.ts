@@ -14,7 +14,7 @@ export function pseudonym(accountId: string, locale: Locale): string {
 export async function redactAccounts(db: Db, locale: Locale): Promise<void> {
   const ids = await db.all<{account_id: string}>(`SELECT account_id FROM accounts`);
   await db.run(`CREATE OR REPLACE TEMP TABLE pseudonyms (account_id VARCHAR, name VARCHAR)`);
-  const appender = await db.connection.createAppender("pseudonyms", "temp");
+  const appender = await db.connection.createAppender("pseudonyms", "main", "temp");
   for (const {account_id} of ids) {
     appender.appendVarchar(account_id);
     appender.appendVarchar(pseudonym(account_id, locale));

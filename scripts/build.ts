@@ -8,8 +8,8 @@
  */
 import {spawn} from "node:child_process";
 import {existsSync} from "node:fs";
-import {rename, rm} from "node:fs/promises";
-import {join, resolve} from "node:path";
+import {mkdir, rename, rm} from "node:fs/promises";
+import {dirname, join, resolve} from "node:path";
 import {parseArgs} from "node:util";
 import {ConfigError, loadConfig, PROJECT_ROOT} from "../loaders/config.js";
 import {InputError} from "../loaders/ingest/index.js";
@@ -66,6 +66,7 @@ async function main(): Promise<number> {
   }
   const dist = resolve(PROJECT_ROOT, values.out!);
   await rm(dist, {recursive: true, force: true});
+  await mkdir(dirname(dist), {recursive: true});
   await rename(next, dist);
   console.log(`built ${values.out} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return 0;

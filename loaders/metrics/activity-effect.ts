@@ -14,19 +14,20 @@ async function buildActivityEffect(db: Db, {dimensions}: MetricContext): Promise
   const pdims = dimensions.map((d) => `, p.${ident(d)}`).join("");
   await db.run(`
     CREATE OR REPLACE TABLE activity_effect AS
-    WITH q AS (
-      SELECT DISTINCT account_id, date FROM csm_activities WHERE lower(trim(type)) = 'qbr'
+    WITH covered AS (
+      -- Months P whose six-month look-back (P-5..P) holds a QBR: each QBR month covers itself and the next 5.
+      SELECT DISTINCT account_id, year(date) * 12 + month(date) - 1 + unnest(range(${QBR_LOOKBACK_MONTHS})) AS mi
+      FROM csm_activities WHERE lower(trim(type)) = 'qbr'
     ), pairs AS (
-      SELECT m.month, mp.month_start AS prev_start, mp.month_end AS prev_end, p.account_id ${pdims},
+      SELECT m.month, year(mp.month_start) * 12 + month(mp.month_start) - 1 AS prev_mi, p.account_id ${pdims},
              p.mrr AS mrr_start, coalesce(c.mrr, 0) AS mrr_end
       FROM months m
       JOIN months mp ON mp.month = m.prev_month
       JOIN account_months p ON p.month = mp.month AND p.mrr > 0
       LEFT JOIN account_months c ON c.month = m.month AND c.account_id = p.account_id
     ), flagged AS (
-      SELECT pairs.*,
-             CASE WHEN q.date >= (prev_start - INTERVAL ${QBR_LOOKBACK_MONTHS - 1} MONTH)::DATE THEN 'with_qbr' ELSE 'without_qbr' END AS qbr
-      FROM pairs ASOF LEFT JOIN q ON pairs.account_id = q.account_id AND pairs.prev_end >= q.date
+      SELECT pairs.*, CASE WHEN covered.mi IS NULL THEN 'without_qbr' ELSE 'with_qbr' END AS qbr
+      FROM pairs LEFT JOIN covered ON covered.account_id = pairs.account_id AND covered.mi = pairs.prev_mi
     ), a AS (
       SELECT month, qbr ${dims}, count(*) AS accounts_start, count(*) FILTER (WHERE mrr_end > 0) AS accounts_retained,
              sum(mrr_start) AS mrr_start, sum(mrr_end) AS mrr_end, sum(least(mrr_start, mrr_end)) AS mrr_kept

@@ -14,31 +14,40 @@ const MEASURES = ["score", ...HEALTH_COMPONENTS];
 const NOT_SCORED = "(none)";
 
 /**
- * _health_outcome: scored accounts in months with a full horizon (M + 3 <= as-of), with
- * churned = MRR reaches 0 (no row, or 0) in at least one of M+1..M+3. As MRR(M) > 0, the first such
- * month is a churn in the contract's sense (MRR in the month before > 0, MRR now 0).
+ * _health_outcome: scored accounts in months with a full horizon (M + 3 <= as-of), with churned = the
+ * account is not an active customer (MRR > 0) in every one of M+1..M+3. `health` has one row per active
+ * customer-month, so a churn is an active month L without an active month L+1 (the churn month is L+1,
+ * MRR before > 0, now 0), and M is followed by a churn within 3 months when L ∈ {M, M+1, M+2}. Hash joins
+ * on the few churn events, no sort.
  */
-async function buildOutcome(db: Db): Promise<void> {
+async function buildOutcome(db: Db, asOf: string): Promise<void> {
+  const [y, m] = asOf.split("-").map(Number);
   await db.run(`
     CREATE OR REPLACE TABLE _health_outcome AS
-    WITH am AS (
-      SELECT a.account_id, mo.idx, (a.mrr > 0)::INTEGER AS paying FROM account_months a JOIN months mo USING (month)
-    ), f AS (
-      SELECT account_id, idx,
-             coalesce(sum(paying) OVER (PARTITION BY account_id ORDER BY idx RANGE BETWEEN 1 FOLLOWING AND ${VALIDITY_HORIZON} FOLLOWING), 0) AS paying_next
-      FROM am
+    WITH mo AS (
+      SELECT month, year(month_start) * 12 + month(month_start) - 1 AS mi FROM months
+    ), h AS (
+      SELECT h.*, mo.mi FROM health h JOIN mo USING (month)
+    ), last_active AS (
+      SELECT account_id, mi FROM h
+      ANTI JOIN h AS nxt ON nxt.account_id = h.account_id AND nxt.mi = h.mi + 1
+    ), ahead AS (
+      SELECT DISTINCT account_id, mi - unnest(range(${VALIDITY_HORIZON})) AS mi FROM last_active
     )
-    SELECT h.month, mo.idx, h.account_id, h.score, h.band, ${HEALTH_COMPONENTS.map((c) => `h.${ident(c)}`).join(", ")},
-           f.paying_next < ${VALIDITY_HORIZON} AS churned
-    FROM health h
-    JOIN months mo USING (month)
-    JOIN f ON f.account_id = h.account_id AND f.idx = mo.idx
-    WHERE h.score IS NOT NULL AND mo.idx + ${VALIDITY_HORIZON} <= (SELECT max(idx) FROM months)`);
+    SELECT h.month, h.mi, h.account_id, h.score, h.band, ${HEALTH_COMPONENTS.map((c) => `h.${ident(c)}`).join(", ")},
+           ahead.mi IS NOT NULL AS churned
+    FROM h LEFT JOIN ahead USING (account_id, mi)
+    WHERE h.score IS NOT NULL AND h.mi + ${VALIDITY_HORIZON} <= ${y * 12 + m - 1}`);
 }
 
-async function buildValidity(db: Db): Promise<void> {
-  await buildOutcome(db);
+async function buildValidity(db: Db, asOf: string): Promise<void> {
+  await buildOutcome(db, asOf);
   const measureOrder = MEASURES.map((m, i) => `WHEN '${m}' THEN ${i}`).join(" ");
+  // Per measure, month and value: churners (c) and non-churners (n). One small GROUP BY per measure.
+  const perValue = MEASURES.map(
+    (m) => `SELECT month, '${m}' AS measure, ${ident(m)} AS v, count(*) FILTER (WHERE churned) AS c, count(*) FILTER (WHERE NOT churned) AS n
+      FROM _health_outcome WHERE ${ident(m)} IS NOT NULL GROUP BY month, ${ident(m)}`
+  );
   await db.run(`
     CREATE OR REPLACE TABLE health_validity AS
     WITH bands AS (
@@ -50,17 +59,14 @@ async function buildValidity(db: Db): Promise<void> {
       FROM _health_outcome GROUP BY band
     ), ranked AS (
       SELECT month, score, churned, ntile(10) OVER (PARTITION BY month ORDER BY score, account_id) AS decile FROM _health_outcome
-      UNION ALL
-      SELECT 'all', score, churned, ntile(10) OVER (ORDER BY score, idx, account_id) FROM _health_outcome
-    ), deciles AS (
+    ), monthly_deciles AS (
       SELECT month, decile, count(*) AS accounts, count(*) FILTER (WHERE churned) AS churned, min(score) AS score_min, max(score) AS score_max
       FROM ranked GROUP BY month, decile
-    ), long AS (
-      UNPIVOT (SELECT month, churned, score, ${HEALTH_COMPONENTS.map(ident).join(", ")} FROM _health_outcome)
-      ON score, ${HEALTH_COMPONENTS.map(ident).join(", ")} INTO NAME measure VALUE v
+    ), deciles AS (
+      SELECT * FROM monthly_deciles
+      UNION ALL SELECT 'all', decile, sum(accounts), sum(churned), min(score_min), max(score_max) FROM monthly_deciles GROUP BY decile
     ), per_value AS (
-      SELECT month, measure, v, count(*) FILTER (WHERE churned) AS c, count(*) FILTER (WHERE NOT churned) AS n
-      FROM long GROUP BY month, measure, v
+      ${perValue.join("\n      UNION ALL ")}
     ), pooled AS (
       SELECT * FROM per_value
       UNION ALL SELECT 'all', measure, v, sum(c), sum(n) FROM per_value GROUP BY measure, v
@@ -120,8 +126,8 @@ export const healthValidityDefinitions: Definition[] = [
     name: {en: "Churn within 3 months", ja: "3か月以内の解約"},
     formula: "churned(a, M) ⇔ MRR(a, M) > 0 ∧ ∃ k ∈ {1, 2, 3}: MRR(a, M+k) = 0; churn_rate = churned / accounts",
     text: {
-      en: "For each month M with a complete 3-month horizon (M + 3 ≤ as-of) and each account scored in M, whether the account churns (its MRR drops to 0, or it has no line) in one of the next three months. Rows by kind: 'band' (bucket red / yellow / green), 'decile' (bucket 1 = lowest scores … 10 = highest; accounts ranked by score within the month, ties broken by account id), and 'auc'. Month 'all' pools every evaluable month (deciles re-ranked over the pool). score_min / score_max give each bucket's score range.",
-      ja: "3か月先まで観測できる各月M（M + 3 ≤ 基準月）について、Mにスコアのある顧客がその後3か月以内に解約（MRRが0、または契約明細なし）したかどうかです。kindごとに行があります：'band'（bucketはred / yellow / green）、'decile'（bucket 1 = スコア最下位10% … 10 = 最上位。月内でスコア順、同点は顧客ID順）、'auc'。month 'all' は評価可能な全月をまとめた値です（十分位は全体で順位付け）。score_min / score_max は各区分のスコアの範囲です。"
+      en: "For each month M with a complete 3-month horizon (M + 3 ≤ as-of) and each account scored in M, whether the account churns (its MRR drops to 0, or it has no line) in one of the next three months. Rows by kind: 'band' (bucket red / yellow / green), 'decile' (bucket 1 = lowest scores … 10 = highest; accounts ranked by score within the month, ties broken by account id), and 'auc'. Month 'all' pools every evaluable month (deciles: each month's decile k added up). score_min / score_max give each bucket's score range.",
+      ja: "3か月先まで観測できる各月M（M + 3 ≤ 基準月）について、Mにスコアのある顧客がその後3か月以内に解約（MRRが0、または契約明細なし）したかどうかです。kindごとに行があります：'band'（bucketはred / yellow / green）、'decile'（bucket 1 = スコア最下位10% … 10 = 最上位。月内でスコア順、同点は顧客ID順）、'auc'。month 'all' は評価可能な全月をまとめた値です（十分位は各月の第k十分位を合算）。score_min / score_max は各区分のスコアの範囲です。"
     }
   },
   {
@@ -150,8 +156,8 @@ export const healthValidity: MetricFamily = {
   name: "health-validity",
   tables: ["health_validity", "health_transitions"],
   definitions: healthValidityDefinitions,
-  async build(db) {
-    await buildValidity(db);
+  async build(db, ctx) {
+    await buildValidity(db, ctx.asOf);
     await buildTransitions(db);
   }
 };

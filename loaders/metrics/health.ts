@@ -38,6 +38,12 @@ const num = (v: number) => String(Number(v));
 /** Absolute month number of a DATE or TIMESTAMP expression (year · 12 + month − 1): cheap to window on. */
 const monthIndex = (expr: string) => `(year(${expr}) * 12 + month(${expr}) - 1)`;
 
+/** Month number of "YYYY-MM" on the same scale as monthIndex. */
+const monthNumber = (month: string) => {
+  const [y, m] = month.split("-").map(Number);
+  return y * 12 + m - 1;
+};
+
 /** Merged weights and bands for each product line that has an override (global ones otherwise). */
 export function healthProfiles(h: HealthConfig): {product: string; weights: HealthWeights; bands: HealthBands}[] {
   const products = [...new Set([...Object.keys(h.productWeights), ...Object.keys(h.productBands)])].sort();
@@ -101,65 +107,56 @@ async function buildUsage(db: Db): Promise<void> {
     FROM s`);
 }
 
-/**
- * Rolling sums over the months M-2..M for each active customer-month: the event rows (one per account
- * and month, rid NULL) are stacked under the base rows (events 0) and summed over a RANGE frame, so
- * months in which the account paid nothing still count.
- */
-function rolling(events: string, columns: string[], extra = ""): string {
-  const zeros = columns.map((c) => `0 AS ${c}`).join(", ");
-  const sums = columns.map((c) => `sum(${c}) OVER w3 AS ${c}`).join(", ");
-  return `
-    WITH stacked AS (
-      SELECT rid, account_id, mi, ${zeros} FROM _health_base
-      UNION ALL SELECT NULL, account_id, mi, ${columns.join(", ")} FROM (${events})
-    ), w AS (
-      SELECT rid, ${sums} ${extra} FROM stacked
-      WINDOW w3 AS (PARTITION BY account_id ORDER BY mi RANGE BETWEEN ${R.windowMonths - 1} PRECEDING AND CURRENT ROW),
-             wall AS (PARTITION BY account_id ORDER BY mi RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
-    )
-    SELECT * FROM w WHERE rid IS NOT NULL`;
-}
+/** `, unnest([0, 1, 2])`: an event in month e counts toward the windows M-2..M of M = e, e+1, e+2. */
+const WINDOW_SPREAD = `unnest(range(${R.windowMonths}))`;
 
 /**
  * engagement = min(100, 25 · CSM activities + 25 if one of them is a QBR), over the months M-2..M.
  * Missing for everyone when no activities were exported at all.
  */
 async function buildEngagement(db: Db): Promise<void> {
-  const events = `
-    SELECT account_id, ${monthIndex("date")} AS mi, count(*) AS n, count(*) FILTER (WHERE lower(trim(type)) = 'qbr') AS q
-    FROM csm_activities GROUP BY ALL`;
   await db.run(`
     CREATE OR REPLACE TABLE _health_engagement AS
-    SELECT rid, least(100, ${R.activityPoints} * n + CASE WHEN q > 0 THEN ${R.qbrBonus} ELSE 0 END)::DOUBLE AS engagement
-    FROM (${rolling(events, ["n", "q"])})`);
+    WITH monthly AS (
+      SELECT account_id, ${monthIndex("date")} AS mi, count(*) AS n, count(*) FILTER (WHERE lower(trim(type)) = 'qbr') AS q
+      FROM csm_activities GROUP BY ALL
+    ), windowed AS (
+      SELECT account_id, mi, sum(n) AS n, sum(q) AS q
+      FROM (SELECT account_id, mi + ${WINDOW_SPREAD} AS mi, n, q FROM monthly) GROUP BY ALL
+    )
+    SELECT b.rid, least(100, ${R.activityPoints} * coalesce(w.n, 0) + CASE WHEN w.q > 0 THEN ${R.qbrBonus} ELSE 0 END)::DOUBLE AS engagement
+    FROM _health_base b LEFT JOIN windowed w USING (account_id, mi)`);
 }
 
 /**
  * support = max(0, 100 − 10 · tickets open at month end − 10 · first-response SLA breaches (no first
  * response or resolution within 24 h; the breach falls in the month of creation + 24 h) − 20 · CSAT ≤ 2
  * (in the month of resolution, else creation)), breaches and ratings over the months M-2..M.
- * Open at the end of M: created by then and not resolved by then. Missing for everyone when no tickets
- * were exported at all.
+ * A ticket is open at the end of the months from its creation month to the month before its resolution
+ * month (to the as-of month when unresolved). Missing for everyone when no tickets were exported at all.
  */
-async function buildSupport(db: Db): Promise<void> {
-  const events = `
+async function buildSupport(db: Db, asOfIndex: number): Promise<void> {
+  await db.run(`
+    CREATE OR REPLACE TABLE _health_support AS
     WITH t AS (
       SELECT account_id, created_at, resolved_at, coalesce(first_response_at, resolved_at) AS answered_at, csat,
              ${monthIndex("created_at")} AS created_mi, ${monthIndex("resolved_at")} AS resolved_mi
       FROM support_tickets
     ), ev AS (
-      SELECT account_id, created_mi AS mi, 1 AS open, 0 AS slow, 0 AS low FROM t
-      UNION ALL SELECT account_id, greatest(resolved_mi, created_mi), -1, 0, 0 FROM t WHERE resolved_mi IS NOT NULL
-      UNION ALL SELECT account_id, ${monthIndex(`created_at + INTERVAL ${R.slowResponseHours} HOUR`)}, 0, 1, 0 FROM t
-        WHERE answered_at IS NULL OR answered_at > created_at + INTERVAL ${R.slowResponseHours} HOUR
-      UNION ALL SELECT account_id, ${monthIndex("coalesce(resolved_at, created_at)")}, 0, 0, 1 FROM t WHERE csat <= ${R.lowCsatMax}
+      SELECT account_id, unnest(range(created_mi, coalesce(resolved_mi, ${asOfIndex + 1}))) AS mi, 1 AS open, 0 AS slow, 0 AS low
+      FROM t WHERE resolved_mi IS NULL OR resolved_mi > created_mi
+      UNION ALL
+      SELECT account_id, ${monthIndex(`created_at + INTERVAL ${R.slowResponseHours} HOUR`)} + ${WINDOW_SPREAD}, 0, 1, 0 FROM t
+      WHERE answered_at IS NULL OR answered_at > created_at + INTERVAL ${R.slowResponseHours} HOUR
+      UNION ALL
+      SELECT account_id, ${monthIndex("coalesce(resolved_at, created_at)")} + ${WINDOW_SPREAD}, 0, 0, 1 FROM t WHERE csat <= ${R.lowCsatMax}
+    ), per_month AS (
+      SELECT account_id, mi, sum(open) AS open, sum(slow) AS slow, sum(low) AS low FROM ev GROUP BY ALL
     )
-    SELECT account_id, mi, sum(open) AS open, sum(slow) AS slow, sum(low) AS low FROM ev GROUP BY ALL`;
-  await db.run(`
-    CREATE OR REPLACE TABLE _health_support AS
-    SELECT rid, greatest(0, 100 - ${R.openTicketPenalty} * greatest(open_now, 0) - ${R.slowResponsePenalty} * slow - ${R.lowCsatPenalty} * low)::DOUBLE AS support
-    FROM (${rolling(events, ["open", "slow", "low"], ", sum(open) OVER wall AS open_now")})`);
+    SELECT b.rid,
+           greatest(0, 100 - ${R.openTicketPenalty} * coalesce(p.open, 0) - ${R.slowResponsePenalty} * coalesce(p.slow, 0)
+                    - ${R.lowCsatPenalty} * coalesce(p.low, 0))::DOUBLE AS support
+    FROM _health_base b LEFT JOIN per_month p USING (account_id, mi)`);
 }
 
 /** nps = 10 · the account's latest response score up to month end (same-day responses averaged), if under 365 days old. */
@@ -238,7 +235,7 @@ async function buildHealth(db: Db, ctx: MetricContext): Promise<void> {
   await buildOnboarding(db);
   await buildOutcomes(db);
   if (hasActivities) await buildEngagement(db);
-  if (hasTickets) await buildSupport(db);
+  if (hasTickets) await buildSupport(db, monthNumber(ctx.asOf));
 
   const sources: Record<string, string | null> = {
     usage: "_health_usage",

@@ -77,7 +77,7 @@ export function accountHealthChart(history, {width = 640, height = 200, domain, 
     marks: [
       thresholds.map((v) => Plot.ruleY([v], {stroke: OKABE_ITO.grey, strokeDasharray: "3,3"})),
       Plot.lineY(data, {x: "date", y: "health_score", stroke: OKABE_ITO.grey, strokeWidth: 1.5}),
-      Plot.dot(data, {x: "date", y: "health_score", fill: "health_band", r: 3.5}),
+      Plot.dot(data, {x: "date", y: "health_score", fill: {value: "health_band", scale: "color"}, r: 3.5}),
       Plot.tip(data, Plot.pointerX({x: "date", y: "health_score", title: (d) => `${f.month(d.month)}\n${tr("health.score")} ${f.number(d.health_score, 1)} (${tr(`band.${d.health_band}`)})`}))
     ]
   });
@@ -108,7 +108,7 @@ export function accountEventsChart(history, {width = 640, domain, title, subtitl
     ariaDescription: tr("accounts.events_alt", {nps: history.nps.length, activities: history.activities.length, tickets: history.tickets.length}),
     marks: [
       Plot.ruleY(lanes, {stroke: "currentColor", strokeOpacity: 0.1}),
-      Plot.dot(events, {x: "date", y: "lane", fill: "color", r: 4.5, fillOpacity: 0.8}),
+      Plot.dot(events, {x: "date", y: "lane", fill: "color", r: 4.5, fillOpacity: 0.8, clip: true}),
       Plot.tip(events, Plot.pointer({x: "date", y: "lane", title: "label"}))
     ]
   });

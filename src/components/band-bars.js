@@ -3,6 +3,9 @@ import * as Plot from "npm:@observablehq/plot";
 import {formatters, t} from "./i18n.js";
 import {bandScale, BANDS} from "./palette.js";
 
+// Band names are also CSS colour names: force the colour scale (the palette), not the literal colours.
+const BAND_FILL = {value: "band", scale: "color"};
+
 /**
  * rows: {segment, band, accounts} (several rows per segment and band are summed, e.g. score bins).
  * segmentLabel: segment → text. Bars are in the order segments first appear.
@@ -42,7 +45,7 @@ export function bandBars(rows, {width = 640, segmentLabel = String, title, subti
       .map((s) => `${segmentLabel(s)}: ${BANDS.map((b) => `${tr(`band.${b}`)} ${f.percent(data.find((d) => d.segment === s && d.band === b).share, 0)}`).join(", ")}.`)
       .join(" "),
     marks: [
-      Plot.barX(data, {x: "share", y: "segment", fill: "band", order: BANDS, inset: 0.5}),
+      Plot.barX(data, {x: "share", y: "segment", fill: BAND_FILL, order: BANDS, inset: 0.5}),
       Plot.text(data, Plot.stackX({x: "share", y: "segment", z: "band", order: BANDS, text: (d) => (d.share >= 0.08 ? f.percent(d.share, 0) : ""), fill: (d) => (d.band === "yellow" ? "black" : "white"), fontSize: 10})),
       Plot.tip(data, Plot.pointerY(Plot.stackX({x: "share", y: "segment", z: "band", order: BANDS, title: label})))
     ]

@@ -68,7 +68,7 @@ export function bars(rows, options = {}) {
     ariaLabel: title,
     ariaDescription: data.length ? data.map((d) => `${yLabel(d[y])}: ${fmt(d[x])}${flagged(d) ? ` (${flagLabel})` : ""}`).join("; ") : tr("common.no_data"),
     marks: [
-      Plot.barX(data, {x, y, fill, fillOpacity: (d) => (flagged(d) ? 0.35 : 1), inset: 2}),
+      Plot.barX(data, {x, y, fill: colorColumn ? {value: fill, scale: "color"} : fill, fillOpacity: (d) => (flagged(d) ? 0.35 : 1), inset: 2}),
       interval ? Plot.ruleY(data, {y, x1: interval[0], x2: interval[1], stroke: "currentColor", strokeWidth: 1.5, insetTop: 8, insetBottom: 8}) : null,
       interval ? Plot.tickX(data, {y, x: interval[0], stroke: "currentColor", insetTop: 6, insetBottom: 6}) : null,
       interval ? Plot.tickX(data, {y, x: interval[1], stroke: "currentColor", insetTop: 6, insetBottom: 6}) : null,

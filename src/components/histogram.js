@@ -3,6 +3,9 @@ import * as Plot from "npm:@observablehq/plot";
 import {formatters, t} from "./i18n.js";
 import {bandScale, BANDS} from "./palette.js";
 
+// Band names are also CSS colour names: force the colour scale (the palette), not the literal colours.
+const BAND_FILL = {value: "band", scale: "color"};
+
 /** rows: {bin, band, accounts} with bin the lower edge (0, 5, … 95); binWidth: the bins' width. */
 export function scoreHistogram(rows, {width = 640, height = 260, binWidth = 5, thresholds = [], title, subtitle, caption, locale = "en-US", currency = "JPY"} = {}) {
   width = Math.max(width, 200); // resize() may report a transient tiny width while the grid lays out
@@ -25,7 +28,7 @@ export function scoreHistogram(rows, {width = 640, height = 260, binWidth = 5, t
     ariaLabel: title,
     ariaDescription: total ? tr("health.histogram_alt", {n: f.number(total), parts: perBand.join(", ")}) : tr("common.no_data"),
     marks: [
-      Plot.rectY(data, {x1: "bin", x2: "bin2", y: "accounts", fill: "band", order: BANDS, insetLeft: 1, insetRight: 1}),
+      Plot.rectY(data, {x1: "bin", x2: "bin2", y: "accounts", fill: BAND_FILL, order: BANDS, insetLeft: 1, insetRight: 1}),
       thresholds.map((v) => Plot.ruleX([v], {stroke: "currentColor", strokeDasharray: "3,3", strokeOpacity: 0.6})),
       Plot.ruleY([0]),
       Plot.tip(data, Plot.pointerX(Plot.stackY({x: (d) => d.bin + binWidth / 2, y: "accounts", z: "band", order: BANDS, title: (d) => `${d.bin}–${d.bin2} · ${tr(`band.${d.band}`)}\n${tr("health.accounts_n", {n: f.number(d.accounts)})}`})))

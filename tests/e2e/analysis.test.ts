@@ -26,6 +26,7 @@ const MARKS = ["bar", "line", "dot", "cell", "area", "rect"].map((m) => `g[aria-
 /** Opens a page and waits until its figures and tables have rendered. */
 async function open(path: string, {figures = 1, tables = 0}: {figures?: number; tables?: number} = {}): Promise<Visit> {
   const v = await visit(browser, server.url, path);
+  await scrollThrough(v.page);
   await v.page.waitForFunction(
     ([f, t]) => document.querySelectorAll("main figure svg").length >= f && document.querySelectorAll("main .cs-table").length >= t,
     [figures, tables],
@@ -33,6 +34,15 @@ async function open(path: string, {figures = 1, tables = 0}: {figures?: number; 
   );
   await v.page.waitForTimeout(300);
   return v;
+}
+
+/** Scrolls down the page a screen at a time (sections below the fold load their data when seen). */
+async function scrollThrough(page: Page) {
+  for (let y = 0; y < (await page.evaluate(() => document.body.scrollHeight)); y += 600) {
+    await page.evaluate((top) => window.scrollTo(0, top), y);
+    await page.waitForTimeout(60);
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
 }
 
 function clean(v: Visit) {

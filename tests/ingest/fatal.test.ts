@@ -1,6 +1,6 @@
 /** Fatal input problems: each stops ingest with one InputError naming the file, the column, the expected and the found columns. */
 import {describe, expect, it} from "vitest";
-import {fatalMessage, fixture} from "./helpers.js";
+import {fatalMessage} from "./helpers.js";
 
 const SUBSCRIPTIONS_EXPECTED =
   "Expected columns: subscription_id, account_id (required), product, plan, start_date (required), end_date, mrr (required), seats.";

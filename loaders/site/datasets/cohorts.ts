@@ -20,7 +20,10 @@ export const cohorts: SiteDataset = {
       dimension: "dictionary",
       segment: "dictionary",
       months_since: "int32",
-      accounts_start: "int32"
+      accounts_start: "int32",
+      // Shown as percentages (the page rounds away Float32 noise for its CSV).
+      logo_retention: "float32",
+      revenue_retention: "float32"
     });
     await writeFile(join(dir, "cohorts.arrow"), bytes);
   }

@@ -9,8 +9,8 @@ import {HEALTH_COMPONENTS} from "../../config.js";
 import {ident, literal} from "../../db.js";
 import {addMonths} from "../../metrics/calendar.js";
 import type {MetricContext} from "../../metrics/family.js";
-import {queryToArrow} from "../arrow.js";
 import type {SiteDataset} from "../dataset.js";
+import {queryToCompactArrow} from "./compact-arrow.js";
 
 export const HEALTH_ACCOUNTS_CAP = 2000;
 
@@ -32,6 +32,7 @@ export function healthAccountsSql(ctx: MetricContext, {cap = HEALTH_ACCOUNTS_CAP
 export const healthAccounts: SiteDataset = {
   name: "health-accounts",
   async write(db, ctx, dir) {
-    await writeFile(join(dir, "health_accounts.arrow"), await queryToArrow(db, healthAccountsSql(ctx)));
+    const dictionary = [...ctx.dimensions, "csm", "band", "missing_components", "product"].map((c) => [c, "dictionary" as const]);
+    await writeFile(join(dir, "health_accounts.arrow"), await queryToCompactArrow(db, healthAccountsSql(ctx), Object.fromEntries(dictionary)));
   }
 };

@@ -11,8 +11,8 @@ import {NO_SEGMENT} from "../../metrics/account-months.js";
 import {explodeSegments} from "../../metrics/kpi-segments.js";
 import type {MetricContext} from "../../metrics/family.js";
 import {accountDimensions} from "../../metrics/segments.js";
-import {queryToArrow} from "../arrow.js";
 import type {SiteDataset} from "../dataset.js";
+import {queryToCompactArrow} from "./compact-arrow.js";
 
 const KINDS = ["new", "expansion", "contraction", "churn", "reactivation"];
 
@@ -40,6 +40,7 @@ export function movementsSegmentsSql(ctx: MetricContext): string {
 export const movementsSegments: SiteDataset = {
   name: "mrr-movements-segments",
   async write(db, ctx, dir) {
-    await writeFile(join(dir, "mrr_movements_segments.arrow"), await queryToArrow(db, movementsSegmentsSql(ctx)));
+    const bytes = await queryToCompactArrow(db, movementsSegmentsSql(ctx), {month: "dictionary", dimension: "dictionary", segment: "dictionary"});
+    await writeFile(join(dir, "mrr_movements_segments.arrow"), bytes);
   }
 };

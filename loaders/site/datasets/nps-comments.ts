@@ -9,8 +9,8 @@ import {ident, literal} from "../../db.js";
 import {NO_SEGMENT} from "../../metrics/account-months.js";
 import {addMonths} from "../../metrics/calendar.js";
 import type {MetricContext} from "../../metrics/family.js";
-import {queryToArrow} from "../arrow.js";
 import type {SiteDataset} from "../dataset.js";
+import {queryToCompactArrow} from "./compact-arrow.js";
 
 export const COMMENT_MONTHS = 24;
 export const COMMENT_CAP = 5000;
@@ -37,6 +37,8 @@ export function npsCommentsSql(ctx: MetricContext, {months = COMMENT_MONTHS, cap
 export const npsComments: SiteDataset = {
   name: "nps-comments",
   async write(db, ctx, dir) {
-    await writeFile(join(dir, "nps_comments.arrow"), await queryToArrow(db, npsCommentsSql(ctx)));
+    const dictionary = ["month", ...ctx.dimensions, "category", "survey"].map((c) => [c, "dictionary" as const]);
+    const bytes = await queryToCompactArrow(db, npsCommentsSql(ctx), {...Object.fromEntries(dictionary), score: "int32"});
+    await writeFile(join(dir, "nps_comments.arrow"), bytes);
   }
 };

@@ -8,8 +8,8 @@ import {join} from "node:path";
 import {ident, literal} from "../../db.js";
 import {NO_SEGMENT} from "../../metrics/account-months.js";
 import type {MetricContext} from "../../metrics/family.js";
-import {queryToArrow} from "../arrow.js";
 import type {SiteDataset} from "../dataset.js";
+import {queryToCompactArrow} from "./compact-arrow.js";
 import {NPS_CATEGORY_SQL} from "./nps-comments.js";
 
 export function npsScoresSql(ctx: MetricContext): string {
@@ -36,6 +36,14 @@ export function npsScoresSql(ctx: MetricContext): string {
 export const npsScores: SiteDataset = {
   name: "nps-scores",
   async write(db, ctx, dir) {
-    await writeFile(join(dir, "nps_scores.arrow"), await queryToArrow(db, npsScoresSql(ctx)));
+    const bytes = await queryToCompactArrow(db, npsScoresSql(ctx), {
+      month: "dictionary",
+      dimension: "dictionary",
+      segment: "dictionary",
+      category: "dictionary",
+      score: "int32",
+      responses: "int32"
+    });
+    await writeFile(join(dir, "nps_scores.arrow"), bytes);
   }
 };

@@ -13,8 +13,9 @@ describe("cohorts.arrow", () => {
 
   it("holds the whole book's cohorts with the shown columns", async () => {
     const {rows} = arrowRows((await writeDataset(cohorts, db, ctx)).get("cohorts.arrow")!);
-    const r = (cohort: string, k: number, accounts_start: number, mrr_start: number, logo_retention: number, revenue_retention: number) =>
-      ({cohort, dimension: "all", segment: "all", months_since: k, accounts_start, mrr_start, logo_retention, revenue_retention});
+    // Rates are stored as Float32.
+    const r = (cohort: string, k: number, accounts_start: number, mrr_start: number, logo: number, revenue: number) =>
+      ({cohort, dimension: "all", segment: "all", months_since: k, accounts_start, mrr_start, logo_retention: Math.fround(logo), revenue_retention: Math.fround(revenue)});
     expect(rows.filter((d) => d.dimension === "all")).toEqual([
       // January: A (1000) and B (500). B churns in March; A expands to 1200, then back to 1000.
       r("2024-01", 0, 2, 1500, 1, 1),
@@ -30,9 +31,11 @@ describe("cohorts.arrow", () => {
 
   it("equals retention_cohorts for every segment, compactly encoded", async () => {
     const {rows, types} = arrowRows((await writeDataset(cohorts, db, ctx)).get("cohorts.arrow")!);
-    expect(rows).toEqual(
-      await db.all(`SELECT cohort, dimension, segment, months_since, accounts_start, mrr_start, logo_retention, revenue_retention FROM retention_cohorts`)
+    const expected = await db.all<Record<string, number | string | null>>(
+      `SELECT cohort, dimension, segment, months_since, accounts_start, mrr_start, logo_retention, revenue_retention FROM retention_cohorts`
     );
+    const f32 = (v: unknown) => (v === null ? null : Math.fround(v as number));
+    expect(rows).toEqual(expected.map((d) => ({...d, logo_retention: f32(d.logo_retention), revenue_retention: f32(d.revenue_retention)})));
     expect(types).toEqual({
       cohort: "Dictionary<Int8, Utf8>",
       dimension: "Dictionary<Int8, Utf8>",
@@ -40,8 +43,8 @@ describe("cohorts.arrow", () => {
       months_since: "Int32",
       accounts_start: "Int32",
       mrr_start: "Float64",
-      logo_retention: "Float64",
-      revenue_retention: "Float64"
+      logo_retention: "Float32",
+      revenue_retention: "Float32"
     });
   });
 });
