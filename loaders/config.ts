@@ -61,7 +61,7 @@ export interface HealthConfig {
   weights: HealthWeights;
   /**
    * Per product line overrides, merged over `weights`, e.g. {MA: {usage: 0.5}}: an account takes the
-   * weights of its largest product line (by MRR) in the month.
+   * weights of the product of its largest subscription line (by MRR) in the month.
    */
   productWeights: Record<string, Partial<HealthWeights>>;
   /** Score below `red` is red, below `yellow` is yellow, otherwise green. 0 <= red < yellow <= 100. */

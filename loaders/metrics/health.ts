@@ -60,19 +60,21 @@ async function count(db: Db, table: string): Promise<number> {
 }
 
 /**
- * _health_base: active customers (MRR > 0) per month, keyed by an integer row id (rid) that the
- * component tables carry, with the month index (mi) and the product of the account's largest line
- * (ties: product name order). Read straight from line_months: one pass, no join.
+ * _health_base: active customers (MRR > 0) per month, with the month index (mi), the product of the
+ * account's largest line (ties: product name order), and an integer row id that the component tables
+ * carry: rid = mi · 2^32 + the account's rank by id, so ORDER BY rid is ORDER BY month, account_id.
  */
 async function buildBase(db: Db): Promise<void> {
   await db.run(`
     CREATE OR REPLACE TABLE _health_base AS
-    SELECT row_number() OVER () AS rid, g.*, mo.month_end, ${monthIndex("mo.month_start")} AS mi
-    FROM (
+    WITH ids AS (
+      SELECT account_id, row_number() OVER (ORDER BY account_id) AS aid FROM accounts
+    ), g AS (
       SELECT month, account_id, sum(seats) AS line_seats, arg_min(product, (-mrr, product)) AS product
       FROM line_months GROUP BY month, account_id HAVING sum(mrr) > 0
-    ) g
-    JOIN months mo USING (month)`);
+    )
+    SELECT ${monthIndex("mo.month_start")}::BIGINT * 4294967296 + ids.aid AS rid, g.*, mo.month_end, ${monthIndex("mo.month_start")} AS mi
+    FROM g JOIN months mo USING (month) JOIN ids USING (account_id)`);
 }
 
 /**
@@ -257,7 +259,7 @@ async function buildHealth(db: Db, ctx: MetricContext): Promise<void> {
   await db.run(`
     CREATE OR REPLACE TABLE health AS
     WITH comp AS (
-      SELECT b.month, b.mi, b.account_id, b.product,
+      SELECT b.rid, b.month, b.account_id, b.product,
              ${HEALTH_COMPONENTS.map((c) => `${value(c)} AS ${ident(c)}`).join(",\n             ")}
       FROM _health_base b
       ${joins.join("\n      ")}
@@ -273,7 +275,7 @@ async function buildHealth(db: Db, ctx: MetricContext): Promise<void> {
            ${HEALTH_COMPONENTS.map((c) => `round(${ident(c)}, 2) AS ${ident(c)}`).join(", ")},
            missing_components, product, coalesce(profile, 'default') AS weights
     FROM s
-    ORDER BY mi, account_id`);
+    ORDER BY rid`);
 
   for (const t of ["_health_base", "_health_profiles", ...Object.values(sources)]) {
     if (t) await db.run(`DROP TABLE IF EXISTS ${t}`);
@@ -315,8 +317,8 @@ export const healthDefinitions: Definition[] = [
     {en: "Health score", ja: "ヘルススコア"},
     "score(a, M) = Σ_c w_c · s_c / Σ_c w_c over the components c present; band: score < red → red, < yellow → yellow, else green",
     {
-      en: "A 0–100 score for every active customer (MRR > 0 at the end of M), from six components each normalised to 0–100. The weights come from config (health.weights), overridden per product line (health.productWeights) by the account's largest product line by MRR in the month (ties: product name order); the `product` column names that line and `weights` the profile used ('default' = global). A component without data is re-weighted away, never scored as 0, and listed in `missing_components` (alphabetical); with no component present the score is empty. The score is rounded to 2 decimals and the band (health.bands, per product line health.productBands) is read from the rounded score.",
-      ja: "各月末にMRRが0より大きい顧客ごとの0〜100のスコアです。6つの構成要素をそれぞれ0〜100に正規化し、設定（health.weights）の重みで加重平均します。製品ライン別の重み（health.productWeights）は、その月のMRRが最大の製品ライン（同額なら製品名順）に従います（product列がその製品ライン、weights列が使われた設定。'default'は全体設定）。データのない構成要素は0点とせず重みから除外し、missing_components列（アルファベット順）に示します。構成要素が1つもなければスコアは空欄です。スコアは小数第2位に丸め、帯（health.bands、製品ライン別はhealth.productBands）は丸めたスコアで判定します。"
+      en: "A 0–100 score for every active customer (MRR > 0 at the end of M), from six components each normalised to 0–100. The weights come from config (health.weights), overridden per product line (health.productWeights) by the product of the account's largest subscription line by MRR in the month (ties: product name order); the `product` column names that product line and `weights` the profile used ('default' = global). A component without data is re-weighted away, never scored as 0, and listed in `missing_components` (alphabetical); with no component present the score is empty. The score is rounded to 2 decimals and the band (health.bands, per product line health.productBands) is read from the rounded score.",
+      ja: "各月末にMRRが0より大きい顧客ごとの0〜100のスコアです。6つの構成要素をそれぞれ0〜100に正規化し、設定（health.weights）の重みで加重平均します。製品ライン別の重み（health.productWeights）は、その月のMRRが最大の契約明細の製品ライン（同額なら製品名順）に従います（product列がその製品ライン、weights列が使われた設定。'default'は全体設定）。データのない構成要素は0点とせず重みから除外し、missing_components列（アルファベット順）に示します。構成要素が1つもなければスコアは空欄です。スコアは小数第2位に丸め、帯（health.bands、製品ライン別はhealth.productBands）は丸めたスコアで判定します。"
     }
   ),
   d(
@@ -333,20 +335,20 @@ export const healthDefinitions: Definition[] = [
     "health_engagement",
     "health",
     {en: "Health: CSM engagement", ja: "ヘルス：エンゲージメント"},
-    `engagement = min(100, ${R.activityPoints}·activities_90d + ${R.qbrBonus}·[QBR in 90d])`,
+    `engagement = min(100, ${R.activityPoints}·activities(M-2..M) + ${R.qbrBonus}·[QBR in M-2..M])`,
     {
-      en: `CSM activities (any type) dated in the ${R.windowDays} days ending on the last day of M score ${R.activityPoints} points each, plus ${R.qbrBonus} if one of them is a QBR (type 'qbr'), capped at 100. No activity scores 0. Missing for every account only when no CSM activities were exported at all.`,
-      ja: `月末日までの${R.windowDays}日間のCSM活動（種類を問わず）1件につき${R.activityPoints}点、そのうちQBR（type 'qbr'）があれば${R.qbrBonus}点を加算し、上限100点です。活動がなければ0点です。CSM活動データ自体が提供されていない場合のみ全顧客で欠損になります。`
+      en: `CSM activities (any type) dated in the three calendar months M-2..M (about 90 days, ending on the last day of M) score ${R.activityPoints} points each, plus ${R.qbrBonus} if one of them is a QBR (type 'qbr', case and spaces ignored), capped at 100. No activity scores 0. Missing for every account only when no CSM activities were exported at all.`,
+      ja: `M-2〜Mの3か月（約90日、M末まで）のCSM活動（種類を問わず）1件につき${R.activityPoints}点、そのうちQBR（type 'qbr'。大文字小文字・空白は無視）があれば${R.qbrBonus}点を加算し、上限100点です。活動がなければ0点です。CSM活動データ自体が提供されていない場合のみ全顧客で欠損になります。`
     }
   ),
   d(
     "health_support",
     "health",
     {en: "Health: support", ja: "ヘルス：サポート"},
-    `support = max(0, 100 − ${R.openTicketPenalty}·open_at_month_end − ${R.slowResponsePenalty}·sla_breaches_90d − ${R.lowCsatPenalty}·csat≤${R.lowCsatMax}_90d)`,
+    `support = max(0, 100 − ${R.openTicketPenalty}·open_at_month_end − ${R.slowResponsePenalty}·sla_breaches(M-2..M) − ${R.lowCsatPenalty}·csat≤${R.lowCsatMax}(M-2..M))`,
     {
-      en: `100 minus ${R.openTicketPenalty} per ticket open at the end of M (created, not yet resolved), ${R.slowResponsePenalty} per first-response breach (no first response, or resolution, within ${R.slowResponseHours} h; dated ${R.slowResponseHours} h after creation) and ${R.lowCsatPenalty} per CSAT rating ≤ ${R.lowCsatMax} (dated at resolution, else creation), breaches and ratings counted over the ${R.windowDays} days ending on the last day of M; floor 0. No tickets scores 100. Missing for every account only when no tickets were exported at all.`,
-      ja: `100点から、月末時点の未解決チケット1件につき${R.openTicketPenalty}点、初回応答の遅延（作成から${R.slowResponseHours}時間以内に初回応答も解決もない。作成の${R.slowResponseHours}時間後に発生とみなす）1件につき${R.slowResponsePenalty}点、CSAT ${R.lowCsatMax}以下（解決日、なければ作成日）1件につき${R.lowCsatPenalty}点を減点します（遅延とCSATは月末日までの${R.windowDays}日間、下限0点）。チケットがなければ100点です。チケットデータ自体が提供されていない場合のみ全顧客で欠損になります。`
+      en: `100 minus ${R.openTicketPenalty} per ticket open at the end of M (created by then, not resolved by then), ${R.slowResponsePenalty} per first-response breach (neither a first response nor a resolution within ${R.slowResponseHours} h; the breach falls in the month of creation + ${R.slowResponseHours} h) and ${R.lowCsatPenalty} per CSAT rating ≤ ${R.lowCsatMax} (in the month of resolution, else creation), breaches and ratings counted over the three months M-2..M; floor 0. No tickets scores 100. Missing for every account only when no tickets were exported at all.`,
+      ja: `100点から、M末時点の未解決チケット（M末までに作成され未解決）1件につき${R.openTicketPenalty}点、初回応答の遅延（作成から${R.slowResponseHours}時間以内に初回応答も解決もない。作成の${R.slowResponseHours}時間後の月に計上）1件につき${R.slowResponsePenalty}点、CSAT ${R.lowCsatMax}以下（解決月、なければ作成月）1件につき${R.lowCsatPenalty}点を減点します（遅延とCSATはM-2〜Mの3か月、下限0点）。チケットがなければ100点です。チケットデータ自体が提供されていない場合のみ全顧客で欠損になります。`
     }
   ),
   d(
@@ -375,8 +377,8 @@ export const healthDefinitions: Definition[] = [
     {en: "Health: customer outcomes", ja: "ヘルス：顧客成果（パフォーマンス）"},
     `outcomes = mean over metrics of clamp(50 + ${R.outcomePointsPerChange}·(A3 − P3)/|P3|, 0, 100); A3 = mean(M-2..M), P3 = mean(M-5..M-3)`,
     {
-      en: "Trend of the customer's own outcome measures (higher is better): for each metric, the mean value over M-2..M against the mean over M-5..M-3 (months without a value skipped). Flat scores 50; each 1% change moves the score 1 point (+50% or more → 100, −50% or less → 0). Averaged over the metrics that have a value in both windows and a non-zero earlier mean; missing when none does.",
-      ja: "顧客自身の成果指標（大きいほど良い）の推移です。指標ごとに、直近3か月（M-2〜M）の平均を、その前の3か月（M-5〜M-3）の平均と比べます（値のない月は除外）。横ばいが50点で、1%の変化ごとに1点増減します（+50%以上で100点、−50%以下で0点）。両期間に値があり前期間の平均が0でない指標の平均で、該当がなければ欠損です。"
+      en: "Trend of the customer's own outcome measures (higher is better): for each metric, the mean of its values in M-2..M against the mean in M-5..M-3 (months without a value skipped). Flat scores 50; each 1% change moves the score 1 point (+50% or more → 100, −50% or less → 0). Averaged over the metrics that have a value for M itself, at least one in M-5..M-3, and a non-zero earlier mean; missing when none does (e.g. outcomes not yet reported for M).",
+      ja: "顧客自身の成果指標（大きいほど良い）の推移です。指標ごとに、M-2〜Mの値の平均を、M-5〜M-3の値の平均と比べます（値のない月は除外）。横ばいが50点で、1%の変化ごとに1点増減します（+50%以上で100点、−50%以下で0点）。Mの値があり、M-5〜M-3に値があり、前期間の平均が0でない指標の平均で、該当がなければ欠損です（Mの成果がまだ報告されていない場合など）。"
     }
   ),
   d(

@@ -1,6 +1,9 @@
 /**
- * onboarding: completion rate by start cohort and segment, median days to complete, overdue counts;
- * onboarding_overdue: the accounts whose required milestones are still open past the deadline.
+ * onboarding_completion: completion rate by start cohort and segment, median days to complete, overdue
+ * counts (as of the as-of month); onboarding_monthly: the on-time completion rate of the onboardings
+ * that came due in each month's trailing quarter (the monthly report's KPI); onboarding_overdue: the
+ * accounts whose required milestones are still open past the deadline. (The contract's input table is
+ * `onboarding`, so no output table may take that name.)
  */
 import type {Db} from "../db.js";
 import type {Definition, MetricContext, MetricFamily} from "./family.js";
@@ -8,6 +11,20 @@ import {accountSegmentColumns, explodeSegments, SEGMENT_ORDER} from "./kpi-segme
 
 /** An onboarding still incomplete this many days after it started is overdue. */
 export const ONBOARDING_DEADLINE_DAYS = 60;
+
+/**
+ * When each account's onboarding started: the earliest started_at of its milestones; without one, the
+ * first day of its first month with MRR > 0; else created_at. A CTE body over staged tables.
+ */
+const ONBOARDING_STARTS = `
+  SELECT a.account_id,
+         coalesce(o.started_at, fp.first_paid, a.created_at) AS start
+  FROM accounts a
+  LEFT JOIN (SELECT account_id, min(started_at) AS started_at FROM onboarding GROUP BY ALL) o USING (account_id)
+  LEFT JOIN (
+    SELECT am.account_id, min(mo.month_start) AS first_paid FROM account_months am JOIN months mo USING (month)
+    WHERE am.mrr > 0 GROUP BY ALL
+  ) fp USING (account_id)`;
 
 /**
  * _onboarding_accounts: one row per account with at least one required milestone, started by the end of
@@ -19,8 +36,7 @@ async function buildAccounts(db: Db, {asOf, dimensions}: MetricContext): Promise
     CREATE OR REPLACE TABLE _onboarding_accounts AS
     WITH cutoff AS (
       SELECT month_end AS asof_end FROM months WHERE month = ?
-    ), o AS (
-      SELECT account_id, min(started_at) AS started_at FROM onboarding GROUP BY ALL
+    ), starts AS (${ONBOARDING_STARTS}
     ), req AS (
       SELECT r.account_id, count(*) AS required,
              count(*) FILTER (WHERE r.completed_at <= asof_end) AS done,
@@ -29,16 +45,12 @@ async function buildAccounts(db: Db, {asOf, dimensions}: MetricContext): Promise
       FROM onboarding r, cutoff
       WHERE coalesce(r.required, true)
       GROUP BY ALL
-    ), first_paid AS (
-      SELECT am.account_id, min(mo.month_start) AS first_paid FROM account_months am JOIN months mo USING (month)
-      WHERE am.mrr > 0 GROUP BY ALL
     ), s AS (
-      SELECT req.*, coalesce(o.started_at, fp.first_paid, a.created_at) AS start, a.csm
+      SELECT req.*, starts.start, a.csm
              ${accountSegmentColumns(dimensions)}
       FROM req
       JOIN accounts a USING (account_id)
-      LEFT JOIN o USING (account_id)
-      LEFT JOIN first_paid fp USING (account_id)
+      JOIN starts USING (account_id)
     )
     SELECT s.*, strftime(start, '%Y-%m') AS cohort, done = required AS completed,
            CASE WHEN done = required THEN date_diff('day', start, last_done) END AS days_to_complete,
@@ -53,7 +65,7 @@ async function buildAccounts(db: Db, {asOf, dimensions}: MetricContext): Promise
 async function buildOnboardingTables(db: Db, ctx: MetricContext): Promise<void> {
   await buildAccounts(db, ctx);
   await db.run(`
-    CREATE OR REPLACE TABLE onboarding AS
+    CREATE OR REPLACE TABLE onboarding_completion AS
     WITH c AS (
       SELECT * FROM _onboarding_accounts
       UNION ALL BY NAME SELECT * REPLACE ('all' AS cohort) FROM _onboarding_accounts
@@ -74,12 +86,41 @@ async function buildOnboardingTables(db: Db, ctx: MetricContext): Promise<void> 
     WHERE o.overdue
     ORDER BY o.days_since_start DESC, o.account_id`, [ctx.asOf]);
   await db.run(`DROP TABLE _onboarding_accounts`);
+  await buildMonthly(db, ctx);
+}
+
+/**
+ * onboarding_monthly(month, dimension, segment, due, completed_on_time, completion_rate): accounts whose
+ * onboarding deadline (start + ONBOARDING_DEADLINE_DAYS) falls in M-2..M, and the share of them that
+ * completed every required milestone by the deadline. Months with nothing due have no row.
+ */
+async function buildMonthly(db: Db, {dimensions}: MetricContext): Promise<void> {
+  await db.run(`
+    CREATE OR REPLACE TABLE onboarding_monthly AS
+    WITH starts AS (${ONBOARDING_STARTS}
+    ), req AS (
+      SELECT account_id, count(*) AS required, count(completed_at) AS done, max(completed_at) AS last_done
+      FROM onboarding WHERE coalesce(required, true) GROUP BY ALL
+    ), d AS (
+      SELECT req.account_id, (starts.start + INTERVAL ${ONBOARDING_DEADLINE_DAYS} DAY)::DATE AS deadline,
+             req.done = req.required AND req.last_done <= starts.start + INTERVAL ${ONBOARDING_DEADLINE_DAYS} DAY AS on_time
+             ${accountSegmentColumns(dimensions)}
+      FROM req JOIN starts USING (account_id) JOIN accounts a USING (account_id)
+      WHERE starts.start IS NOT NULL
+    ), c AS (
+      SELECT m.month, m.idx, d.* FROM months m
+      JOIN d ON d.deadline >= m.month_start - INTERVAL 2 MONTH AND d.deadline <= m.month_end
+    ), x AS (${explodeSegments("c", dimensions)})
+    SELECT month, dimension, segment, count(*) AS due, count(*) FILTER (WHERE on_time) AS completed_on_time,
+           count(*) FILTER (WHERE on_time) / count(*) AS completion_rate
+    FROM x GROUP BY month, idx, dimension, segment
+    ORDER BY idx, ${SEGMENT_ORDER}`);
 }
 
 export const onboardingDefinitions: Definition[] = [
   {
     id: "onboarding_completion_rate",
-    table: "onboarding",
+    table: "onboarding_completion",
     name: {en: "Onboarding completion rate", ja: "オンボーディング完了率"},
     formula: "completion_rate = accounts with every required milestone completed by the as-of month end / accounts in the cohort",
     text: {
@@ -89,7 +130,7 @@ export const onboardingDefinitions: Definition[] = [
   },
   {
     id: "onboarding_days_to_complete",
-    table: "onboarding",
+    table: "onboarding_completion",
     name: {en: "Median days to complete onboarding", ja: "オンボーディング完了までの日数（中央値）"},
     formula: "days_to_complete = max(completed_at of required milestones) − start; median over completed accounts",
     text: {
@@ -99,19 +140,39 @@ export const onboardingDefinitions: Definition[] = [
   },
   {
     id: "onboarding_overdue",
-    table: "onboarding",
+    table: "onboarding_completion",
     name: {en: "Overdue onboardings", ja: "期限超過のオンボーディング"},
     formula: `overdue ⇔ not completed ∧ (as-of month end − start) > ${ONBOARDING_DEADLINE_DAYS} days`,
     text: {
-      en: `Accounts whose onboarding is not complete more than ${ONBOARDING_DEADLINE_DAYS} days after it started, at the end of the as-of month; in_progress counts the other incomplete ones. The onboarding_overdue table lists them with their open required milestones and MRR in the as-of month (0 = no longer a customer), oldest first.`,
-      ja: `基準月末時点で、開始から${ONBOARDING_DEADLINE_DAYS}日を超えても完了していない顧客です。in_progress はそれ以外の未完了の顧客数です。onboarding_overdue テーブルに、未完了の必須項目と基準月のMRR（0は解約済み）とともに開始の古い順で一覧します。`
+      en: `Accounts whose onboarding is not complete more than ${ONBOARDING_DEADLINE_DAYS} days after it started, at the end of the as-of month; in_progress counts the other incomplete ones.`,
+      ja: `基準月末時点で、開始から${ONBOARDING_DEADLINE_DAYS}日を超えても完了していない顧客です。in_progress はそれ以外の未完了の顧客数です。`
+    }
+  },
+  {
+    id: "onboarding_on_time_rate",
+    table: "onboarding_monthly",
+    name: {en: "Onboarding completion rate (monthly KPI)", ja: "オンボーディング完了率（月次KPI）"},
+    formula: `completion_rate(M) = accounts completing every required milestone by start + ${ONBOARDING_DEADLINE_DAYS} days / accounts whose deadline falls in M-2..M`,
+    text: {
+      en: `The monthly report's onboarding KPI: of the accounts whose onboarding deadline (${ONBOARDING_DEADLINE_DAYS} days after the start, as defined for onboarding_completion) fell in the three months ending with M, the share that completed all required milestones by that deadline. A trailing quarter keeps small months readable; months with no deadline have no row.`,
+      ja: `月次レポートのオンボーディングKPIです。オンボーディング期限（開始から${ONBOARDING_DEADLINE_DAYS}日後。開始日の定義は onboarding_completion と同じ）がM-2〜Mの3か月に来た顧客のうち、期限までに必須項目をすべて完了した顧客の割合です。件数の少ない月でも読めるよう直近3か月で集計し、期限が来た顧客がいない月は行がありません。`
+    }
+  },
+  {
+    id: "onboarding_overdue_accounts",
+    table: "onboarding_overdue",
+    name: {en: "Overdue onboarding accounts", ja: "オンボーディング期限超過の顧客一覧"},
+    formula: `accounts with overdue onboarding at the as-of month end, by days_since_start descending`,
+    text: {
+      en: "The overdue accounts themselves, oldest start first: owner CSM, cohort, start date, days since the start, required and completed milestones, the open required milestones by name, and MRR in the as-of month (0 = no longer a customer).",
+      ja: "期限超過の顧客の一覧（開始の古い順）です。担当CSM、コホート、開始日、開始からの日数、必須項目数と完了数、未完了の必須項目名、基準月のMRR（0は解約済み）を示します。"
     }
   }
 ];
 
 export const onboarding: MetricFamily = {
   name: "onboarding",
-  tables: ["onboarding", "onboarding_overdue"],
+  tables: ["onboarding_completion", "onboarding_monthly", "onboarding_overdue"],
   definitions: onboardingDefinitions,
   build: buildOnboardingTables
 };

@@ -72,7 +72,6 @@ const EN = {
   "kpi.sparkline": ({label, from, to}) => `${label}, ${from} to ${to}`,
   "kpi.health_mix": ({green, yellow, red}) => `Green ${green} · Yellow ${yellow} · Red ${red}`,
   "kpi.lower_is_better": "lower is better",
-  "kpi.note.as_of_only": "All onboardings so far; computed for the latest month only",
 
   // ───────────────────────────── movements ─────────────────────────────
   "movement.start": "Start MRR",
@@ -453,10 +452,8 @@ const EN = {
   "quality.rejected_note": "See the reasons and the first rejected rows below.",
   "quality.none_rejected": "No rows were rejected.",
   "quality.accounting": "Row accounting",
-  "quality.read_title": "Rows read by table",
+  "quality.read_title": "Rows read by table, accepted and rejected",
   "quality.read_sub": "Tables with a file",
-  "quality.rejected_title": "Rows rejected by table",
-  "quality.rejected_sub": "Tables with a file",
   "quality.accounting_table": "Rows read, accepted and rejected by table",
   "quality.input_table": "Table",
   "quality.file": "File",
@@ -581,7 +578,6 @@ const JA = {
   "kpi.sparkline": ({label, from, to}) => `${label}の推移（${from}〜${to}）`,
   "kpi.health_mix": ({green, yellow, red}) => `緑 ${green}・黄 ${yellow}・赤 ${red}`,
   "kpi.lower_is_better": "低いほど良い",
-  "kpi.note.as_of_only": "これまでの全オンボーディング（最新月のみ算出）",
 
   // ───────────────────────────── movements ─────────────────────────────
   "movement.start": "期首MRR",
@@ -962,10 +958,8 @@ const JA = {
   "quality.rejected_note": "理由と最初の除外行を下に示します。",
   "quality.none_rejected": "除外された行はありません。",
   "quality.accounting": "行数の内訳",
-  "quality.read_title": "テーブル別の読み込み行数",
+  "quality.read_title": "テーブル別の読み込み行数（取り込み・除外）",
   "quality.read_sub": "ファイルのあるテーブル",
-  "quality.rejected_title": "テーブル別の除外行数",
-  "quality.rejected_sub": "ファイルのあるテーブル",
   "quality.accounting_table": "テーブル別の読み込み・取り込み・除外行数",
   "quality.input_table": "テーブル",
   "quality.file": "ファイル",

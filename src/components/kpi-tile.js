@@ -29,7 +29,6 @@ export function kpiTile(kpi, {locale = "en-US", currency = "JPY", width = 240} =
     <div class="cs-kpi-label" title=${tr(`kpi.${kpi.key}.help`)}>${label}</div>
     <div class="cs-kpi-value" title=${full}>${value}</div>
     ${kpi.basis ? html`<div class="cs-kpi-note">${basisText(kpi.basis, tr, f)}</div>` : null}
-    ${kpi.note ? html`<div class="cs-kpi-note">${tr(`kpi.note.${kpi.note}`)}</div>` : null}
     ${kpi.mix ? mixBar(kpi.mix, tr, f) : null}
     <dl class="cs-kpi-deltas">
       <div><dt>${tr("common.vs_prev")}</dt><dd>${delta(kpi, "Previous", f)}</dd></div>

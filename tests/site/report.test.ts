@@ -123,16 +123,17 @@ describe("KPI tiles", () => {
 });
 
 describe("onboarding completion", () => {
-  it("comes from the onboarding table (cohort all), which exists for the as-of month only", async () => {
+  it("is onboarding_monthly's on-time rate for the onboardings due in the trailing quarter, in every month", async () => {
     const built = await buildFamilies(
       {
         ...reportFixture,
         onboarding: [
-          // A done by June; D has one required milestone open; C's only milestone is optional (not counted).
-          {account_id: "A", milestone: "kickoff", started_at: "2024-05-02", completed_at: "2024-05-10"},
-          {account_id: "A", milestone: "setup", started_at: "2024-05-02", completed_at: "2024-06-20"},
-          {account_id: "D", milestone: "kickoff", started_at: "2024-06-01", completed_at: "2024-06-03"},
-          {account_id: "D", milestone: "setup", started_at: "2024-06-01"},
+          // A: deadline 04-30 (start 03-01 + 60 days), last required milestone done 04-20: on time.
+          {account_id: "A", milestone: "kickoff", started_at: "2024-03-01", completed_at: "2024-03-10"},
+          {account_id: "A", milestone: "setup", started_at: "2024-03-01", completed_at: "2024-04-20"},
+          // D: deadline 05-31, setup never done: late. C's only milestone is optional: not counted.
+          {account_id: "D", milestone: "kickoff", started_at: "2024-04-01", completed_at: "2024-04-03"},
+          {account_id: "D", milestone: "setup", started_at: "2024-04-01"},
           {account_id: "C", milestone: "kickoff", started_at: "2024-06-01", required: false}
         ]
       },
@@ -141,11 +142,13 @@ describe("onboarding completion", () => {
     );
     const {reports} = await buildReports(built.db, built.ctx);
     built.db.close();
-    const last = reports.at(-1)!;
-    expect(kpi(last, "onboarding_completion_rate")).toMatchObject({value: 0.5, previous: null, note: "as_of_only", target: null});
-    expect(kpi(last, "onboarding_completion_rate", "Enterprise").value).toBe(1);
-    expect(kpi(last, "onboarding_completion_rate", "Mid-Market").value).toBe(0);
-    expect(kpi(reports.at(-2)!, "onboarding_completion_rate").value).toBeNull();
+    const [march, april, may, june] = reports.slice(-4);
+    expect(kpi(june, "onboarding_completion_rate")).toMatchObject({value: 0.5, previous: 0.5, target: null}); // A, D
+    expect(kpi(june, "onboarding_completion_rate", "Enterprise").value).toBe(1);
+    expect(kpi(june, "onboarding_completion_rate", "Mid-Market").value).toBe(0);
+    expect(kpi(may, "onboarding_completion_rate").value).toBe(0.5); // Mar..May: A, D
+    expect(kpi(april, "onboarding_completion_rate").value).toBe(1); // Feb..Apr: A only
+    expect(kpi(march, "onboarding_completion_rate").value).toBeNull(); // nothing due
   });
 });
 

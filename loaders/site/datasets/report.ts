@@ -61,7 +61,6 @@ function kpiFor(spec: (typeof KPI_SPECS)[number], byMonth: Map<Month, MonthValue
   const v = byMonth.get(month);
   if (spec.key === "nps" && v?.nps_basis) kpi.basis = v.nps_basis;
   if (spec.key === "health_green_share" && v?.health_mix) kpi.mix = v.health_mix;
-  if (spec.key === "onboarding_completion_rate") kpi.note = "as_of_only";
   return kpi;
 }
 

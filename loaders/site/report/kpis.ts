@@ -167,17 +167,14 @@ export async function kpiValues(db: Db, ctx: MetricContext, dim: string | null, 
     }
   }
 
-  // Onboarding completion: the onboarding table (cohort 'all') is computed as of the as-of month only,
-  // so the KPI has a value in the as-of month's report and none in earlier months.
-  if (await tableExists(db, "onboarding")) {
-    const cols = await columnsOf(db, "onboarding");
-    if (cols.has("cohort") && cols.has("completion_rate")) {
-      const rows = await db.all<{view: string; rate: number | null}>(`
-        SELECT ${VIEW} AS view, completion_rate::DOUBLE AS rate FROM onboarding WHERE cohort = 'all' AND ${viewFilter(dim)}`);
-      for (const r of rows) {
-        const v = at(r.view, ctx.asOf);
-        if (v) v.onboarding_completion_rate = r.rate;
-      }
+  // Onboarding completion: on-time completion of the onboardings due in the trailing quarter (see
+  // onboarding_monthly in loaders/metrics/onboarding.ts), so every month's report has it.
+  if (await tableExists(db, "onboarding_monthly")) {
+    const rows = await db.all<{month: string; view: string; rate: number | null}>(`
+      SELECT month, ${VIEW} AS view, completion_rate::DOUBLE AS rate FROM onboarding_monthly WHERE ${viewFilter(dim)}`);
+    for (const r of rows) {
+      const v = at(r.view, r.month);
+      if (v) v.onboarding_completion_rate = r.rate;
     }
   }
   return out;

@@ -34,7 +34,6 @@ export interface Kpi {
   /** NPS: which period the value is for (the quarter when the month has too few responses). */
   basis?: {kind: "month" | "quarter"; period: string; responses: number};
   /** Onboarding: the metric exists for the as-of month only (no monthly history). */
-  note?: "as_of_only";
   /** Health: shares of scored accounts per band. */
   mix?: {green: number; yellow: number; red: number; scored: number};
 }
