@@ -107,7 +107,7 @@ const PAGES: [string, {figures: number; tables: number}][] = [
   ["/churn", {figures: 2, tables: 1}],
   ["/nps", {figures: 3, tables: 3}],
   ["/health", {figures: 7, tables: 3}],
-  ["/adoption", {figures: 9, tables: 5}],
+  ["/adoption", {figures: 10, tables: 6}],
   ["/csm", {figures: 6, tables: 2}],
   ["/accounts", {figures: 3, tables: 4}],
   ["/explore", {figures: 2, tables: 1}],
