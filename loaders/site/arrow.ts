@@ -1,20 +1,24 @@
 /**
- * Query results as Arrow IPC files for the site: compact, typed, and read by FileAttachment.arrow(),
- * Arquero and DuckDB-wasm alike. Numbers become Float64 and everything else but booleans a
- * dictionary-encoded string (months, segments and ids repeat across rows), so pages never meet
- * BigInt or time-zone shifts.
+ * Query results as Arrow IPC streams for the site: compact, typed, and read alike by
+ * FileAttachment.arrow(), Arquero and DuckDB-wasm (whose `sql` front matter takes the stream format,
+ * not the file format). Text becomes a dictionary-encoded string (months, segments and ids repeat
+ * across rows), numbers Float64 unless a column asks for Int32 or Float32, so pages never meet BigInt
+ * or time-zone shifts.
  *
  * Account-level tables run to millions of rows, so the work is done in bulk: DuckDB computes each
  * string column's dictionary codes (dense_rank over the sorted distinct values) and whole columns are
  * copied into typed arrays, rather than building one JS object or one builder call per value.
  */
-import {Bool, Dictionary, Float64, Int32, Table, Utf8, makeData, makeVector, tableToIPC, vectorFromArray} from "apache-arrow";
-import type {Vector} from "apache-arrow";
+import {
+  Bool, Dictionary, Float32, Float64, Int16, Int32, Int8, Table, Utf8, makeData, makeVector, tableToIPC, vectorFromArray
+} from "apache-arrow";
+import type {DataType, Vector} from "apache-arrow";
 import {ident, type Db} from "../db.js";
 
 const NUMERIC = /^(DECIMAL|DOUBLE|FLOAT|REAL|TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|U)/;
 
-type Kind = "number" | "string" | "bool";
+/** How a column is encoded: text is always a dictionary ("dictionary" and "utf8" say the same). */
+export type Encoding = "dictionary" | "utf8" | "int32" | "float32" | "float64";
 
 /** Validity bitmap (bit set = value present) and the null count, as Arrow wants them. */
 function validity(values: readonly unknown[]): {nullBitmap: Uint8Array; nullCount: number} {
@@ -27,25 +31,35 @@ function validity(values: readonly unknown[]): {nullBitmap: Uint8Array; nullCoun
   return {nullBitmap, nullCount};
 }
 
-function float64Vector(values: readonly (number | null)[]): Vector {
-  const data = new Float64Array(values.length);
-  for (let i = 0; i < values.length; ++i) data[i] = values[i] ?? 0;
-  return makeVector(makeData({type: new Float64(), length: values.length, data, ...validity(values)}));
+function numberVector(values: readonly (number | null)[], encoding: "int32" | "float32" | "float64"): Vector {
+  const [type, data] =
+    encoding === "int32"
+      ? [new Int32(), new Int32Array(values.length)]
+      : encoding === "float32"
+        ? [new Float32(), new Float32Array(values.length)]
+        : [new Float64(), new Float64Array(values.length)];
+  for (let i = 0; i < values.length; ++i) data[i] = encoding === "int32" ? Math.round(values[i] ?? 0) : (values[i] ?? 0);
+  return makeVector(makeData({type, length: values.length, data, ...validity(values)} as Parameters<typeof makeData>[0]));
 }
 
-/** `id` must be explicit: apache-arrow otherwise numbers dictionaries from a process-wide counter. */
+/**
+ * Codes index the sorted distinct values; the index type is the smallest that fits. `id` must be
+ * explicit: apache-arrow otherwise numbers dictionaries from a process-wide counter.
+ */
 function dictionaryVector(codes: readonly (number | null)[], dictionary: string[], id: number): Vector {
-  const data = new Int32Array(codes.length);
+  const n = dictionary.length;
+  const [indices, data] =
+    n <= 127 ? [new Int8(), new Int8Array(codes.length)] : n <= 32767 ? [new Int16(), new Int16Array(codes.length)] : [new Int32(), new Int32Array(codes.length)];
   for (let i = 0; i < codes.length; ++i) data[i] = codes[i] ?? 0;
-  const type = new Dictionary(new Utf8(), new Int32(), id);
+  const type = new Dictionary(new Utf8(), indices, id);
   const dict = vectorFromArray(dictionary, new Utf8());
-  return makeVector(makeData({type, length: codes.length, data, dictionary: dict, ...validity(codes)}));
+  return makeVector(makeData({type, length: codes.length, data, dictionary: dict, ...validity(codes)} as Parameters<typeof makeData>[0]));
 }
 
-/** Runs `sql` and encodes the result as an Arrow IPC file. */
-export async function queryToArrow(db: Db, sql: string): Promise<Uint8Array> {
+/** Runs `sql` and encodes the result as an Arrow IPC stream; `encodings` picks number types per column. */
+export async function queryToArrow(db: Db, sql: string, encodings: Record<string, Encoding> = {}): Promise<Uint8Array> {
   const columns = await db.columns(sql);
-  const kinds: Kind[] = columns.map(({type}) => (type === "BOOLEAN" ? "bool" : NUMERIC.test(type) ? "number" : "string"));
+  const kinds = columns.map(({type}) => (type === "BOOLEAN" ? "bool" : NUMERIC.test(type) ? "number" : "string"));
   await db.run(`CREATE OR REPLACE TEMP TABLE _arrow_source AS SELECT * FROM (${sql})`);
   try {
     const select = columns.map(({name}, i) => {
@@ -61,9 +75,11 @@ export async function queryToArrow(db: Db, sql: string): Promise<Uint8Array> {
     const data = columns.map((_, i) => (columnsJS[i] ?? []) as (number | boolean | null)[]);
     const vectors: Record<string, Vector> = {};
     for (const [i, {name}] of columns.entries()) {
-      if (kinds[i] === "number") vectors[name] = float64Vector(data[i] as (number | null)[]);
-      else if (kinds[i] === "bool") vectors[name] = vectorFromArray(data[i], new Bool());
-      else {
+      if (kinds[i] === "bool") vectors[name] = vectorFromArray(data[i], new Bool());
+      else if (kinds[i] === "number") {
+        const e = encodings[name];
+        vectors[name] = numberVector(data[i] as (number | null)[], e === "int32" || e === "float32" ? e : "float64");
+      } else {
         const c = ident(name);
         const dictionary = await db.all<{v: string}>(
           `SELECT DISTINCT ${c}::VARCHAR AS v FROM _arrow_source WHERE ${c} IS NOT NULL ORDER BY v`
@@ -71,7 +87,7 @@ export async function queryToArrow(db: Db, sql: string): Promise<Uint8Array> {
         vectors[name] = dictionaryVector(data[i] as (number | null)[], dictionary.map((r) => r.v), i);
       }
     }
-    return tableToIPC(new Table(vectors), "file");
+    return tableToIPC(new Table(vectors), "stream");
   } finally {
     await db.run(`DROP TABLE IF EXISTS _arrow_source`);
   }

@@ -14,12 +14,12 @@ describe("queryToArrow", () => {
       ('2024-01', DATE '2024-01-01', 1234567.89, 0, true, 'b')`);
     const table = tableFromIPC(await queryToArrow(db, `SELECT * FROM t`));
     expect(table.schema.fields.map((f) => `${f.name}: ${f.type}`)).toEqual([
-      "month: Dictionary<Int32, Utf8>",
-      "d: Dictionary<Int32, Utf8>",
+      "month: Dictionary<Int8, Utf8>",
+      "d: Dictionary<Int8, Utf8>",
       "mrr: Float64",
       "n: Float64",
       "ok: Bool",
-      "name: Dictionary<Int32, Utf8>"
+      "name: Dictionary<Int8, Utf8>"
     ]);
     expect(table.toArray().map((r) => r.toJSON())).toEqual([
       {month: "2024-02", d: "2024-02-29", mrr: 10.25, n: 3, ok: true, name: "b"},
@@ -30,6 +30,15 @@ describe("queryToArrow", () => {
     // The staging table is gone and an empty result still encodes.
     expect(await db.all(`SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = '_arrow_source'`)).toEqual([{n: 0}]);
     expect(tableFromIPC(await queryToArrow(db, `SELECT * FROM t WHERE false`)).numRows).toBe(0);
+    db.close();
+  });
+
+  it("takes Int32 / Float32 per column, and wide dictionaries get wider indices", async () => {
+    const db = await openDb();
+    await db.run(`CREATE TABLE t AS SELECT 'id' || i AS id, i AS n, i / 4 AS r FROM range(300) r(i)`);
+    const table = tableFromIPC(await queryToArrow(db, `SELECT * FROM t`, {n: "int32", r: "float32"}));
+    expect(table.schema.fields.map((f) => `${f.name}: ${f.type}`)).toEqual(["id: Dictionary<Int16, Utf8>", "n: Int32", "r: Float32"]);
+    expect(table.get(299)?.toJSON()).toEqual({id: "id299", n: 299, r: 74.75});
     db.close();
   });
 

@@ -10,7 +10,7 @@ import {NO_SEGMENT} from "../../metrics/account-months.js";
 import type {MetricContext} from "../../metrics/family.js";
 import type {SiteDataset} from "../dataset.js";
 import {shardSql} from "./account-history.js";
-import {queryToCompactArrow, type Encoding} from "./compact-arrow.js";
+import {queryToArrow, type Encoding} from "../arrow.js";
 
 /**
  * status: 'active' (MRR > 0 in the as-of month), 'churned' (had MRR before, none now), 'trial' (only
@@ -55,6 +55,6 @@ export function accountsIndexEncodings(ctx: MetricContext): Record<string, Encod
 export const accountsIndex: SiteDataset = {
   name: "accounts-index",
   async write(db: Db, ctx, dir) {
-    await writeFile(join(dir, "accounts_index.arrow"), await queryToCompactArrow(db, accountsIndexSql(ctx), accountsIndexEncodings(ctx)));
+    await writeFile(join(dir, "accounts_index.arrow"), await queryToArrow(db, accountsIndexSql(ctx), accountsIndexEncodings(ctx)));
   }
 };

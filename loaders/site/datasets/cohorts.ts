@@ -6,7 +6,7 @@
 import {writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import type {SiteDataset} from "../dataset.js";
-import {queryToCompactArrow} from "./compact-arrow.js";
+import {queryToArrow} from "../arrow.js";
 
 export const COHORTS_SQL = `
   SELECT cohort, dimension, segment, months_since, accounts_start, mrr_start, logo_retention, revenue_retention
@@ -15,7 +15,7 @@ export const COHORTS_SQL = `
 export const cohorts: SiteDataset = {
   name: "cohorts",
   async write(db, _ctx, dir) {
-    const bytes = await queryToCompactArrow(db, COHORTS_SQL, {
+    const bytes = await queryToArrow(db, COHORTS_SQL, {
       cohort: "dictionary",
       dimension: "dictionary",
       segment: "dictionary",

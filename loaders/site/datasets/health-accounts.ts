@@ -10,7 +10,7 @@ import {ident, literal} from "../../db.js";
 import {addMonths} from "../../metrics/calendar.js";
 import type {MetricContext} from "../../metrics/family.js";
 import type {SiteDataset} from "../dataset.js";
-import {queryToCompactArrow} from "./compact-arrow.js";
+import {queryToArrow} from "../arrow.js";
 
 export const HEALTH_ACCOUNTS_CAP = 2000;
 
@@ -33,6 +33,6 @@ export const healthAccounts: SiteDataset = {
   name: "health-accounts",
   async write(db, ctx, dir) {
     const dictionary = [...ctx.dimensions, "csm", "band", "missing_components", "product"].map((c) => [c, "dictionary" as const]);
-    await writeFile(join(dir, "health_accounts.arrow"), await queryToCompactArrow(db, healthAccountsSql(ctx), Object.fromEntries(dictionary)));
+    await writeFile(join(dir, "health_accounts.arrow"), await queryToArrow(db, healthAccountsSql(ctx), Object.fromEntries(dictionary)));
   }
 };

@@ -12,7 +12,7 @@ import {explodeSegments} from "../../metrics/kpi-segments.js";
 import type {MetricContext} from "../../metrics/family.js";
 import {accountDimensions} from "../../metrics/segments.js";
 import type {SiteDataset} from "../dataset.js";
-import {queryToCompactArrow} from "./compact-arrow.js";
+import {queryToArrow} from "../arrow.js";
 
 const KINDS = ["new", "expansion", "contraction", "churn", "reactivation"];
 
@@ -40,7 +40,7 @@ export function movementsSegmentsSql(ctx: MetricContext): string {
 export const movementsSegments: SiteDataset = {
   name: "mrr-movements-segments",
   async write(db, ctx, dir) {
-    const bytes = await queryToCompactArrow(db, movementsSegmentsSql(ctx), {month: "dictionary", dimension: "dictionary", segment: "dictionary"});
+    const bytes = await queryToArrow(db, movementsSegmentsSql(ctx), {month: "dictionary", dimension: "dictionary", segment: "dictionary"});
     await writeFile(join(dir, "mrr_movements_segments.arrow"), bytes);
   }
 };

@@ -10,7 +10,7 @@ import {NO_SEGMENT} from "../../metrics/account-months.js";
 import {addMonths} from "../../metrics/calendar.js";
 import type {MetricContext} from "../../metrics/family.js";
 import type {SiteDataset} from "../dataset.js";
-import {queryToCompactArrow} from "./compact-arrow.js";
+import {queryToArrow} from "../arrow.js";
 
 export const COMMENT_MONTHS = 24;
 export const COMMENT_CAP = 5000;
@@ -38,7 +38,7 @@ export const npsComments: SiteDataset = {
   name: "nps-comments",
   async write(db, ctx, dir) {
     const dictionary = ["month", ...ctx.dimensions, "category", "survey"].map((c) => [c, "dictionary" as const]);
-    const bytes = await queryToCompactArrow(db, npsCommentsSql(ctx), {...Object.fromEntries(dictionary), score: "int32"});
+    const bytes = await queryToArrow(db, npsCommentsSql(ctx), {...Object.fromEntries(dictionary), score: "int32"});
     await writeFile(join(dir, "nps_comments.arrow"), bytes);
   }
 };

@@ -9,7 +9,7 @@ import {ident, literal} from "../../db.js";
 import {NO_SEGMENT} from "../../metrics/account-months.js";
 import type {MetricContext} from "../../metrics/family.js";
 import type {SiteDataset} from "../dataset.js";
-import {queryToCompactArrow} from "./compact-arrow.js";
+import {queryToArrow} from "../arrow.js";
 import {NPS_CATEGORY_SQL} from "./nps-comments.js";
 
 export function npsScoresSql(ctx: MetricContext): string {
@@ -36,7 +36,7 @@ export function npsScoresSql(ctx: MetricContext): string {
 export const npsScores: SiteDataset = {
   name: "nps-scores",
   async write(db, ctx, dir) {
-    const bytes = await queryToCompactArrow(db, npsScoresSql(ctx), {
+    const bytes = await queryToArrow(db, npsScoresSql(ctx), {
       month: "dictionary",
       dimension: "dictionary",
       segment: "dictionary",

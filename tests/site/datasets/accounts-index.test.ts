@@ -38,7 +38,7 @@ describe("accounts_index.arrow", () => {
   it("dictionary-encodes the repeated columns and keeps counts as integers", async () => {
     const {types} = arrowRows((await writeDataset(accountsIndex, db, ctx)).get("accounts_index.arrow")!);
     expect(types).toMatchObject({
-      account_id: "Utf8",
+      account_id: "Dictionary<Int8, Utf8>",
       segment: "Dictionary<Int8, Utf8>",
       csm: "Dictionary<Int8, Utf8>",
       status: "Dictionary<Int8, Utf8>",
