@@ -19,21 +19,11 @@ import {locateTables} from "./locate.js";
 import {SCHEMA} from "./schema.js";
 import {stageTable} from "./stage.js";
 import {createStagedTables} from "./staged.js";
+import {qualitySummary, type TableIngest} from "./quality.js";
 
 export {InputError} from "./errors.js";
 export {createStagedTables} from "./staged.js";
-export {qualitySummary, type TableQuality, type RejectedRow} from "./quality.js";
-
-export interface TableIngest {
-  table: string;
-  /** The file's name in the data directory; null when an optional table has no file. */
-  file: string | null;
-  rowsRead: number;
-  rowsAccepted: number;
-  rowsRejected: number;
-  /** Rejected rows per reason code ("invalid_date", "unknown_account" ...). */
-  rejectedByReason: Record<string, number>;
-}
+export {qualitySummary, type TableIngest, type TableQuality, type RejectedRow} from "./quality.js";
 
 export interface IngestReport {
   tables: TableIngest[];
@@ -43,7 +33,6 @@ export async function ingest(db: Db, config: ReportConfig): Promise<IngestReport
   await checkDateFormats(db, config);
   const files = locateTables(config.dataDir);
   const tmp = mkdtempSync(join(tmpdir(), "cs-ingest-"));
-  const tables: TableIngest[] = [];
   try {
     // accounts first: its header decides the staged accounts table's extra columns, and the other
     // tables' references check against its accepted rows.
@@ -56,15 +45,12 @@ export async function ingest(db: Db, config: ReportConfig): Promise<IngestReport
       if (name === "accounts") await createStagedTables(db, raw?.extras ?? []);
       const result = tf && raw ? await stageTable(db, spec, raw, tf.name, config) : {rowsRead: 0, rowsAccepted: 0, rowsRejected: 0};
       await db.run(`INSERT INTO ingest_stats VALUES (?, ?, ?, ?, ?)`, [name, tf?.name ?? null, result.rowsRead, result.rowsAccepted, result.rowsRejected]);
-      const reasons = await db.all<{code: string; n: number}>(
-        `SELECT split_part(reason, ':', 1) AS code, count(*) AS n FROM rejected_rows WHERE "table" = ${literal(name)} GROUP BY 1 ORDER BY n DESC, code`
-      );
-      tables.push({table: name, file: tf?.name ?? null, ...result, rejectedByReason: Object.fromEntries(reasons.map((r) => [r.code, r.n]))});
     }
   } finally {
     rmSync(tmp, {recursive: true, force: true});
     for (const t of ["__checked", "__malformed"]) await db.run(`DROP TABLE IF EXISTS temp.${t}`);
   }
+  const tables = (await qualitySummary(db, {limit: 0})).map(({firstRejected: _, ...t}) => t);
   return {tables};
 }
 

@@ -8,7 +8,8 @@ export interface RejectedRow {
   reason: string;
 }
 
-export interface TableQuality {
+/** One input table's row accounting (rows read = accepted + rejected). */
+export interface TableIngest {
   table: string;
   /** The file's name in the data directory; null when an optional table has no file. */
   file: string | null;
@@ -17,7 +18,10 @@ export interface TableQuality {
   rowsRejected: number;
   /** Rejected rows per reason code (the text before the colon: "invalid_date", "unknown_account" ...). */
   rejectedByReason: Record<string, number>;
-  /** The first 20 rejected rows, by line. */
+}
+
+export interface TableQuality extends TableIngest {
+  /** The first `limit` rejected rows, by line. */
   firstRejected: RejectedRow[];
 }
 
