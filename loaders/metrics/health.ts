@@ -290,14 +290,14 @@ async function buildHealthMix(db: Db, {dimensions}: MetricContext): Promise<void
     WITH a AS (
       SELECT am.month ${dims}, count(*) AS accounts, count(h.score) AS scored,
              count(*) FILTER (WHERE h.band = 'green') AS green, count(*) FILTER (WHERE h.band = 'yellow') AS yellow,
-             count(*) FILTER (WHERE h.band = 'red') AS red, sum(h.score) AS score_sum
+             count(*) FILTER (WHERE h.band = 'red') AS red, sum(h.score::DECIMAL(18,2)) AS score_sum
       FROM account_months am JOIN health h USING (month, account_id)
       GROUP BY ALL
     ), x AS (${explodeSegments("a", dimensions)})
     SELECT month, dimension, segment, sum(accounts)::BIGINT AS accounts, sum(scored)::BIGINT AS scored,
            sum(green)::BIGINT AS green, sum(yellow)::BIGINT AS yellow, sum(red)::BIGINT AS red,
            CASE WHEN sum(scored) > 0 THEN sum(green) / sum(scored) END AS green_share,
-           CASE WHEN sum(scored) > 0 THEN round(sum(score_sum) / sum(scored), 2) END AS avg_score
+           CASE WHEN sum(scored) > 0 THEN round(sum(score_sum) / sum(scored), 2)::DOUBLE END AS avg_score
     FROM x GROUP BY month, dimension, segment
     ORDER BY month, ${SEGMENT_ORDER}`);
 }

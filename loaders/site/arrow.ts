@@ -1,7 +1,9 @@
 /**
- * Query results as Arrow IPC streams for the site: compact, typed, and read alike by
- * FileAttachment.arrow(), Arquero and DuckDB-wasm (whose `sql` front matter takes the stream format,
- * not the file format). Text becomes a dictionary-encoded string (months, segments and ids repeat
+ * Query results as Arrow IPC for the site: compact, typed, and read by FileAttachment.arrow(), Arquero
+ * and DuckDB-wasm. Two framings: the IPC *file* format (the default), which apache-arrow reads to its
+ * end in the browser, and the IPC *stream* format, the only one DuckDB-wasm ingests (DuckDBClient and
+ * `sql` front matter); a stream read by FileAttachment.arrow() stops at its end-of-stream marker and
+ * cancels the rest of the download, which the browser logs as an aborted request. Text becomes a dictionary-encoded string (months, segments and ids repeat
  * across rows), numbers Float64 unless a column asks for Int32 or Float32, so pages never meet BigInt
  * or time-zone shifts.
  *
@@ -56,8 +58,16 @@ function dictionaryVector(codes: readonly (number | null)[], dictionary: string[
   return makeVector(makeData({type, length: codes.length, data, dictionary: dict, ...validity(codes)} as Parameters<typeof makeData>[0]));
 }
 
-/** Runs `sql` and encodes the result as an Arrow IPC stream; `encodings` picks number types per column. */
-export async function queryToArrow(db: Db, sql: string, encodings: Record<string, Encoding> = {}): Promise<Uint8Array> {
+/**
+ * Runs `sql` and encodes the result as Arrow IPC: `encodings` picks number types per column (default
+ * Float64); `format` is "stream" for tables DuckDB-wasm ingests, "file" otherwise.
+ */
+export async function queryToArrow(
+  db: Db,
+  sql: string,
+  encodings: Record<string, Encoding> = {},
+  {format = "file"}: {format?: "file" | "stream"} = {}
+): Promise<Uint8Array> {
   const columns = await db.columns(sql);
   const kinds = columns.map(({type}) => (type === "BOOLEAN" ? "bool" : NUMERIC.test(type) ? "number" : "string"));
   await db.run(`CREATE OR REPLACE TEMP TABLE _arrow_source AS SELECT * FROM (${sql})`);
@@ -87,7 +97,7 @@ export async function queryToArrow(db: Db, sql: string, encodings: Record<string
         vectors[name] = dictionaryVector(data[i] as (number | null)[], dictionary.map((r) => r.v), i);
       }
     }
-    return tableToIPC(new Table(vectors), "stream");
+    return tableToIPC(new Table(vectors), format);
   } finally {
     await db.run(`DROP TABLE IF EXISTS _arrow_source`);
   }

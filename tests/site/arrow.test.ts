@@ -42,6 +42,16 @@ describe("queryToArrow", () => {
     db.close();
   });
 
+  it("writes the IPC file format by default and the stream format on request", async () => {
+    const db = await openDb();
+    const file = await queryToArrow(db, `SELECT 1 AS x`);
+    const stream = await queryToArrow(db, `SELECT 1 AS x`, {}, {format: "stream"});
+    expect(Buffer.from(file.subarray(0, 6)).toString()).toBe("ARROW1"); // the file format's magic
+    expect(Buffer.from(stream.subarray(0, 6)).toString()).not.toBe("ARROW1");
+    expect(tableFromIPC(stream).get(0)?.toJSON()).toEqual({x: 1});
+    db.close();
+  });
+
   it("is byte-stable: the same query gives the same bytes", async () => {
     const db = await openDb();
     await db.run(`CREATE TABLE t AS SELECT i::VARCHAR AS k, i * 1.5 AS v FROM range(1000) r(i)`);

@@ -13,6 +13,9 @@ import type {SiteDataset} from "../dataset.js";
 /** Tables with one row per account per month: written for the as-of month only, as <table>_latest. */
 export const ACCOUNT_MONTH_TABLES = new Set(["health"]);
 
+/** Tables loaded into DuckDB-wasm in the browser. */
+export const DUCKDB_WASM_TABLES = new Set(["account_months"]);
+
 export const metricTables: SiteDataset = {
   name: "metric-tables",
   async write(db, ctx, dir) {
@@ -21,7 +24,9 @@ export const metricTables: SiteDataset = {
         const sql = `SELECT * FROM ${ident(table)} WHERE month = ${literal(ctx.asOf)}`;
         await writeFile(join(dir, `${table}_latest.arrow`), await queryToArrow(db, sql));
       } else {
-        await writeFile(join(dir, `${table}.arrow`), await queryToArrow(db, `SELECT * FROM ${ident(table)}`));
+        // DuckDB-wasm (the Explore page) ingests account_months, and it reads only the stream format.
+        const format = DUCKDB_WASM_TABLES.has(table) ? "stream" : "file";
+        await writeFile(join(dir, `${table}.arrow`), await queryToArrow(db, `SELECT * FROM ${ident(table)}`, {}, {format}));
       }
     }
     await writeFile(join(dir, "rejected_rows.arrow"), await queryToArrow(db, `SELECT * FROM rejected_rows`));
