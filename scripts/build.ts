@@ -3,7 +3,8 @@
  *  1. load and validate the config; ingest and compute every metric (one DuckDB database);
  *  2. write the site's data files (.cs-build/site-data);
  *  3. reset Framework's cache (so loaders re-run on new data) and vendor npm modules into it;
- *  4. build into .cs-build/dist-next and swap it into dist/ only on success (never a half-built dist/).
+ *  4. build into .cs-build/dist-next, pin the file times Framework writes into pages (see
+ *     reproducible.ts), and swap it into dist/ only on success (never a half-built dist/).
  * A fatal input or config error prints one message and exits 1 before Framework starts.
  */
 import {spawn} from "node:child_process";
@@ -17,6 +18,7 @@ import {runPipeline} from "../loaders/pipeline.js";
 import {exportSiteData} from "../loaders/site/export.js";
 import {BUILD_DIR} from "../loaders/site/paths.js";
 import {acquireBuildLock} from "./build-lock.js";
+import {pinLastModified, pinnedTime} from "./reproducible.js";
 import {vendorNpm} from "./vendor-npm.js";
 
 const {values} = parseArgs({
@@ -64,6 +66,7 @@ async function main(): Promise<number> {
     console.error(`error: the site build failed (exit ${code}); dist/ was left as it was`);
     return code || 1;
   }
+  await pinLastModified(next, pinnedTime(manifest.asOf));
   const dist = resolve(PROJECT_ROOT, values.out!);
   await rm(dist, {recursive: true, force: true});
   await mkdir(dirname(dist), {recursive: true});
