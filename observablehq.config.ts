@@ -19,7 +19,7 @@ const MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep"
 export default {
   root: "src",
   output: process.env.CS_OUTPUT ?? "dist",
-  title: m.title ?? (ja ? "カスタマーサクセス月次レポート" : "Customer Success Report"),
+  title: m.title ?? (ja ? "CS月次レポート" : "Customer Success Report"),
   // Sidebar. Page files: src/index.md (latest monthly report), src/reports/[month].md (archive), and
   // one .md per analysis page below.
   pages: [

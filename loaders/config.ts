@@ -91,6 +91,8 @@ export interface ReportConfig {
   grossMargin: number;
   /** NPS cells with fewer responses than this are flagged as too few to read. */
   npsMinResponses: number;
+  /** Days after its start by which an onboarding should be complete (overdue after; the on-time KPI). */
+  onboardingDeadlineDays: number;
   /** Replace account names with stable pseudonyms everywhere in the output. */
   redact: boolean;
 }
@@ -122,6 +124,7 @@ export const DEFAULT_CONFIG: ReportConfig = {
   },
   grossMargin: 0.8,
   npsMinResponses: 30,
+  onboardingDeadlineDays: 90,
   redact: false
 };
 
@@ -227,6 +230,9 @@ export function resolveConfig(user: unknown, env: Record<string, string | undefi
   if (typeof c.redact !== "boolean") fail("redact", "true or false", c.redact);
   checkFraction("grossMargin", c.grossMargin, {min: 0.0001, max: 1});
   if (!Number.isInteger(c.npsMinResponses) || c.npsMinResponses < 1) fail("npsMinResponses", "a positive integer", c.npsMinResponses);
+  if (!Number.isInteger(c.onboardingDeadlineDays) || c.onboardingDeadlineDays < 1 || c.onboardingDeadlineDays > 730) {
+    fail("onboardingDeadlineDays", "a whole number of days from 1 to 730", c.onboardingDeadlineDays);
+  }
 
   if (!Array.isArray(c.segments) || c.segments.some((s) => typeof s !== "string" || !s)) {
     fail("segments", "a list of account column names", c.segments);

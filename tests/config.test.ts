@@ -41,8 +41,10 @@ describe("resolveConfig: defaults and overrides", () => {
 describe("resolveConfig: errors name the key", () => {
   it.each([
     [[], 'config: "(root)" must be an object, got []'],
-    [{color: "red"}, 'config: unknown key "color" (expected one of: dataDir, encoding, tables, asOf, locale, currency, title, segments, targets, health, grossMargin, npsMinResponses, redact)'],
+    [{color: "red"}, 'config: unknown key "color" (expected one of: dataDir, encoding, tables, asOf, locale, currency, title, segments, targets, health, grossMargin, npsMinResponses, onboardingDeadlineDays, redact)'],
     [{dataDir: ""}, 'config: "dataDir" must be a directory path, got ""'],
+    [{onboardingDeadlineDays: 0}, 'config: "onboardingDeadlineDays" must be a whole number of days from 1 to 730, got 0'],
+    [{onboardingDeadlineDays: 45.5}, 'config: "onboardingDeadlineDays" must be a whole number of days from 1 to 730, got 45.5'],
     [{encoding: "latin1"}, 'config: "encoding" must be auto | utf-8 | shift_jis, got "latin1"'],
     [{locale: "fr-FR"}, 'config: "locale" must be en-US | ja-JP, got "fr-FR"'],
     [{currency: "yen"}, 'config: "currency" must be an ISO 4217 code like JPY, got "yen"'],

@@ -9,8 +9,9 @@ import type {Db} from "../db.js";
 import type {Definition, MetricContext, MetricFamily} from "./family.js";
 import {accountSegmentColumns, explodeSegments, SEGMENT_ORDER} from "./kpi-segments.js";
 
-/** An onboarding still incomplete this many days after it started is overdue. */
-export const ONBOARDING_DEADLINE_DAYS = 60;
+/** The deadline as the definitions state it: config.onboardingDeadlineDays, 90 days by default. */
+const DEADLINE = "deadline_days (config onboardingDeadlineDays, default 90)";
+const DEADLINE_JA = "deadline_days（設定 onboardingDeadlineDays、既定90）";
 
 /**
  * When each account's onboarding started: the earliest started_at of its milestones; without one, the
@@ -30,7 +31,8 @@ const ONBOARDING_STARTS = `
  * _onboarding_accounts: one row per account with at least one required milestone, started by the end of
  * the as-of month: start date, counts, completion date (when all required milestones are done by then).
  */
-async function buildAccounts(db: Db, {asOf, dimensions}: MetricContext): Promise<void> {
+async function buildAccounts(db: Db, {asOf, dimensions, config}: MetricContext): Promise<void> {
+  const deadlineDays = config.onboardingDeadlineDays;
   await db.run(
     `
     CREATE OR REPLACE TABLE _onboarding_accounts AS
@@ -55,7 +57,7 @@ async function buildAccounts(db: Db, {asOf, dimensions}: MetricContext): Promise
     SELECT s.*, strftime(start, '%Y-%m') AS cohort, done = required AS completed,
            CASE WHEN done = required THEN date_diff('day', start, last_done) END AS days_to_complete,
            date_diff('day', start, asof_end) AS days_since_start,
-           done < required AND date_diff('day', start, asof_end) > ${ONBOARDING_DEADLINE_DAYS} AS overdue
+           done < required AND date_diff('day', start, asof_end) > ${deadlineDays} AS overdue
     FROM s, cutoff
     WHERE start IS NOT NULL AND start <= asof_end`,
     [asOf]
@@ -91,10 +93,11 @@ async function buildOnboardingTables(db: Db, ctx: MetricContext): Promise<void> 
 
 /**
  * onboarding_monthly(month, dimension, segment, due, completed_on_time, completion_rate): accounts whose
- * onboarding deadline (start + ONBOARDING_DEADLINE_DAYS) falls in M-2..M, and the share of them that
+ * onboarding deadline (start + config.onboardingDeadlineDays) falls in M-2..M, and the share of them that
  * completed every required milestone by the deadline. Months with nothing due have no row.
  */
-async function buildMonthly(db: Db, {dimensions}: MetricContext): Promise<void> {
+async function buildMonthly(db: Db, {dimensions, config}: MetricContext): Promise<void> {
+  const deadlineDays = config.onboardingDeadlineDays;
   await db.run(`
     CREATE OR REPLACE TABLE onboarding_monthly AS
     WITH starts AS (${ONBOARDING_STARTS}
@@ -102,8 +105,8 @@ async function buildMonthly(db: Db, {dimensions}: MetricContext): Promise<void> 
       SELECT account_id, count(*) AS required, count(completed_at) AS done, max(completed_at) AS last_done
       FROM onboarding WHERE coalesce(required, true) GROUP BY ALL
     ), d AS (
-      SELECT req.account_id, (starts.start + INTERVAL ${ONBOARDING_DEADLINE_DAYS} DAY)::DATE AS deadline,
-             req.done = req.required AND req.last_done <= starts.start + INTERVAL ${ONBOARDING_DEADLINE_DAYS} DAY AS on_time
+      SELECT req.account_id, (starts.start + INTERVAL ${deadlineDays} DAY)::DATE AS deadline,
+             req.done = req.required AND req.last_done <= starts.start + INTERVAL ${deadlineDays} DAY AS on_time
              ${accountSegmentColumns(dimensions)}
       FROM req JOIN starts USING (account_id) JOIN accounts a USING (account_id)
       WHERE starts.start IS NOT NULL
@@ -142,20 +145,20 @@ export const onboardingDefinitions: Definition[] = [
     id: "onboarding_overdue",
     table: "onboarding_completion",
     name: {en: "Overdue onboardings", ja: "期限超過のオンボーディング"},
-    formula: `overdue ⇔ not completed ∧ (as-of month end − start) > ${ONBOARDING_DEADLINE_DAYS} days`,
+    formula: `overdue ⇔ not completed ∧ (as-of month end − start) > ${DEADLINE} days`,
     text: {
-      en: `Accounts whose onboarding is not complete more than ${ONBOARDING_DEADLINE_DAYS} days after it started, at the end of the as-of month; in_progress counts the other incomplete ones.`,
-      ja: `基準月末時点で、開始から${ONBOARDING_DEADLINE_DAYS}日を超えても完了していない顧客です。in_progress はそれ以外の未完了の顧客数です。`
+      en: "Accounts whose onboarding is not complete more than deadline_days after it started, at the end of the as-of month (deadline_days is the config's onboardingDeadlineDays, 90 by default); in_progress counts the other incomplete ones.",
+      ja: "基準月末時点で、開始から deadline_days 日を超えても完了していない顧客です（deadline_days は設定の onboardingDeadlineDays、既定90日）。in_progress はそれ以外の未完了の顧客数です。"
     }
   },
   {
     id: "onboarding_on_time_rate",
     table: "onboarding_monthly",
     name: {en: "Onboarding completion rate (monthly KPI)", ja: "オンボーディング完了率（月次KPI）"},
-    formula: `completion_rate(M) = accounts completing every required milestone by start + ${ONBOARDING_DEADLINE_DAYS} days / accounts whose deadline falls in M-2..M`,
+    formula: `completion_rate(M) = accounts completing every required milestone by start + ${DEADLINE} / accounts whose deadline falls in M-2..M`,
     text: {
-      en: `The monthly report's onboarding KPI: of the accounts whose onboarding deadline (${ONBOARDING_DEADLINE_DAYS} days after the start, as defined for onboarding_completion) fell in the three months ending with M, the share that completed all required milestones by that deadline. A trailing quarter keeps small months readable; months with no deadline have no row.`,
-      ja: `月次レポートのオンボーディングKPIです。オンボーディング期限（開始から${ONBOARDING_DEADLINE_DAYS}日後。開始日の定義は onboarding_completion と同じ）がM-2〜Mの3か月に来た顧客のうち、期限までに必須項目をすべて完了した顧客の割合です。件数の少ない月でも読めるよう直近3か月で集計し、期限が来た顧客がいない月は行がありません。`
+      en: `The monthly report's onboarding KPI: of the accounts whose onboarding deadline (deadline_days after the start: the config's onboardingDeadlineDays, 90 by default; the start as defined for onboarding_completion) fell in the three months ending with M, the share that completed all required milestones by that deadline. A trailing quarter keeps small months readable; months with no deadline have no row.`,
+      ja: `月次レポートのオンボーディングKPIです。オンボーディング期限（開始から ${DEADLINE_JA} 日後。開始日の定義は onboarding_completion と同じ）がM-2〜Mの3か月に来た顧客のうち、期限までに必須項目をすべて完了した顧客の割合です。件数の少ない月でも読めるよう直近3か月で集計し、期限が来た顧客がいない月は行がありません。`
     }
   },
   {

@@ -43,7 +43,7 @@ const fixture: Fixture = {
 
 describe("onboarding", () => {
   it("gives completion rate, median days and overdue counts by cohort and segment", async () => {
-    const {db} = await buildFamilies(fixture, [accountMonths, onboarding], {asOf: "2024-06", segments: ["segment"]});
+    const {db} = await buildFamilies(fixture, [accountMonths, onboarding], {asOf: "2024-06", segments: ["segment"], onboardingDeadlineDays: 60});
     const row = (cohort: string, dimension: string, segment: string, accounts: number, completed: number, median: number | null, inProgress: number, overdue: number) => ({
       cohort, dimension, segment, accounts, completed, completion_rate: completed / accounts,
       median_days_to_complete: median, in_progress: inProgress, overdue
@@ -65,7 +65,7 @@ describe("onboarding", () => {
   });
 
   it("lists overdue accounts, oldest first, with their open milestones and current MRR", async () => {
-    const {db} = await buildFamilies(fixture, [accountMonths, onboarding], {asOf: "2024-06", segments: ["segment"]});
+    const {db} = await buildFamilies(fixture, [accountMonths, onboarding], {asOf: "2024-06", segments: ["segment"], onboardingDeadlineDays: 60});
     expect(await db.all(`SELECT * FROM onboarding_overdue`)).toEqual([
       {
         account_id: "O2", csm: "Kim", cohort: "2024-01", started_at: "2024-01-20", days_since_start: 162,
@@ -85,7 +85,7 @@ describe("onboarding_monthly", () => {
     // Deadlines (start + 60 days): O1 2024-03-05 (last required done 02-09: on time), O2 2024-03-20
     // (integration never done: late), O4 2024-04-01 (done 03-01: on time), O5 2024-04-01 (done 07-10:
     // late). O3's deadline (07-14) and O7's fall after the as-of month; O6 has no required milestone.
-    const {db} = await buildFamilies(fixture, [accountMonths, onboarding], {asOf: "2024-06", segments: ["segment"]});
+    const {db} = await buildFamilies(fixture, [accountMonths, onboarding], {asOf: "2024-06", segments: ["segment"], onboardingDeadlineDays: 60});
     const row = (month: string, dimension: string, segment: string, due: number, onTime: number) => ({
       month, dimension, segment, due, completed_on_time: onTime, completion_rate: onTime / due
     });

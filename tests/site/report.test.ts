@@ -138,7 +138,7 @@ describe("onboarding completion", () => {
         ]
       },
       FAMILIES,
-      reportConfig
+      {...reportConfig, onboardingDeadlineDays: 60}
     );
     const {reports} = await buildReports(built.db, built.ctx);
     built.db.close();

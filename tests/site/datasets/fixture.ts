@@ -49,7 +49,8 @@ export const FIXTURE: Fixture = {
   ]
 };
 
-export const CONFIG = {asOf: "2024-04", segments: ["segment", "industry"]};
+// A 60-day onboarding deadline, so the milestone open since 2024-02-01 is overdue at the end of April.
+export const CONFIG = {asOf: "2024-04", segments: ["segment", "industry"], onboardingDeadlineDays: 60};
 
 /** Hand-written health rows (month, account_id, score, band, product), replacing the computed ones. */
 export const HEALTH: [string, string, number | null, string | null, string][] = [
