@@ -81,7 +81,8 @@ function siblings(from: string, versions: Map<string, string>): Plugin {
   };
 }
 
-export async function vendorNpm({log = console.log}: {log?: (s: string) => void} = {}): Promise<string[]> {
+/** Vendors every module into `cacheDir` (Framework's `_npm` cache of the project, by default). */
+export async function vendorNpm({log = console.log, cacheDir = cache}: {log?: (s: string) => void; cacheDir?: string} = {}): Promise<string[]> {
   const infos = new Map<string, {version: string; dir: string}>();
   for (const {name} of VENDORED) infos.set(name, await packageInfo(name));
   const versions = new Map([...infos].map(([name, {version}]) => [name, version]));
@@ -89,7 +90,7 @@ export async function vendorNpm({log = console.log}: {log?: (s: string) => void}
   for (const {name, files = []} of VENDORED) {
     const {version, dir} = infos.get(name)!;
     const entry = `${name}@${version}/_esm.js`;
-    const outfile = join(cache, entry);
+    const outfile = join(cacheDir, entry);
     await build({
       // Resolve the package as a browser ESM consumer would (the `browser`/`import` conditions).
       entryPoints: [name],
@@ -107,19 +108,19 @@ export async function vendorNpm({log = console.log}: {log?: (s: string) => void}
     written.push(entry);
     for (const file of files) {
       const src = join(dir, file);
-      const dest = join(cache, `${name}@${version}`, file);
+      const dest = join(cacheDir, `${name}@${version}`, file);
       await mkdir(dirname(dest), {recursive: true});
       await copyFile(src, dest);
-      written.push(relative(cache, dest));
+      written.push(relative(cacheDir, dest));
     }
   }
   for (const {name, file, source} of STUBS) {
-    const dir = join(cache, `${name}@${NOT_VENDORED}`);
+    const dir = join(cacheDir, `${name}@${NOT_VENDORED}`);
     await mkdir(dir, {recursive: true});
     if (file && source) await writeFile(join(dir, file), source);
-    written.push(relative(cache, dir));
+    written.push(relative(cacheDir, dir));
   }
-  log(`vendored ${VENDORED.length} npm modules into ${relative(root, cache)}`);
+  log(`vendored ${VENDORED.length} npm modules into ${relative(root, cacheDir)}`);
   return written;
 }
 
