@@ -95,6 +95,8 @@ export interface ReportConfig {
   onboardingDeadlineDays: number;
   /** Replace account names with stable pseudonyms everywhere in the output. */
   redact: boolean;
+  /** DuckDB's memory limit for the build ("3GB"); beyond it DuckDB spills to the system temp directory. */
+  memoryLimit: string;
 }
 
 export type UserConfig = Partial<Omit<ReportConfig, "health">> & {
@@ -125,7 +127,8 @@ export const DEFAULT_CONFIG: ReportConfig = {
   grossMargin: 0.8,
   npsMinResponses: 30,
   onboardingDeadlineDays: 90,
-  redact: false
+  redact: false,
+  memoryLimit: "3GB"
 };
 
 export class ConfigError extends Error {
@@ -228,6 +231,9 @@ export function resolveConfig(user: unknown, env: Record<string, string | undefi
   if (c.asOf !== null && (typeof c.asOf !== "string" || !/^\d{4}-(0[1-9]|1[0-2])$/.test(c.asOf))) fail("asOf", 'null or "YYYY-MM"', c.asOf);
   if (c.title !== null && typeof c.title !== "string") fail("title", "null or a string", c.title);
   if (typeof c.redact !== "boolean") fail("redact", "true or false", c.redact);
+  if (typeof c.memoryLimit !== "string" || !/^\d+(\.\d+)?\s*(MB|GB|MiB|GiB)$/i.test(c.memoryLimit)) {
+    fail("memoryLimit", 'a size like "3GB" or "512MB"', c.memoryLimit);
+  }
   checkFraction("grossMargin", c.grossMargin, {min: 0.0001, max: 1});
   if (!Number.isInteger(c.npsMinResponses) || c.npsMinResponses < 1) fail("npsMinResponses", "a positive integer", c.npsMinResponses);
   if (!Number.isInteger(c.onboardingDeadlineDays) || c.onboardingDeadlineDays < 1 || c.onboardingDeadlineDays > 730) {

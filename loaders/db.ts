@@ -3,6 +3,8 @@
  * Dates come back as "YYYY-MM-DD", timestamps as "YYYY-MM-DD HH:MM:SS", DECIMAL and integer types as
  * numbers (exact for the money range we use), NULL as null.
  */
+import {tmpdir} from "node:os";
+import {join} from "node:path";
 import {DuckDBConnection, DuckDBInstance, type DuckDBValue} from "@duckdb/node-api";
 
 export type Row = Record<string, string | number | boolean | null>;
@@ -21,8 +23,17 @@ export interface Db {
 
 const NUMERIC = /^(DECIMAL|TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT)/;
 
-export async function openDb(path = ":memory:"): Promise<Db> {
-  const instance = await DuckDBInstance.create(path);
+export interface DbOptions {
+  /** DuckDB memory_limit ("3GB"); past it, operators spill to `tempDirectory`. */
+  memoryLimit?: string;
+  tempDirectory?: string;
+}
+
+export async function openDb(path = ":memory:", {memoryLimit, tempDirectory}: DbOptions = {}): Promise<Db> {
+  const options: Record<string, string> = {};
+  if (memoryLimit) options.memory_limit = memoryLimit;
+  if (memoryLimit || tempDirectory) options.temp_directory = tempDirectory ?? join(tmpdir(), `cs-report-duckdb-${process.pid}`);
+  const instance = await DuckDBInstance.create(path, options);
   const connection = await instance.connect();
   const db: Db = {
     connection,

@@ -21,7 +21,7 @@ export interface PipelineResult {
 }
 
 export async function runPipeline(config: ReportConfig, {db}: {db?: Db} = {}): Promise<PipelineResult> {
-  db ??= await openDb();
+  db ??= await openDb(":memory:", {memoryLimit: config.memoryLimit});
   const timings: Record<string, number> = {};
   let t = performance.now();
   const lap = (stage: string) => {
