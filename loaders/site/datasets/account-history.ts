@@ -52,7 +52,7 @@ export interface ShardFile {
  * plus the month its MRR went to 0, with the month's MRR movement and health score and band. Events:
  * the newest HISTORY_EVENT_CAP of each kind.
  */
-function listSql(kind: Kind, asOf: string): string {
+function listSql(kind: Kind, asOf: string, inShards: (column: string) => string): string {
   const end = `last_day(strptime(${literal(asOf)}, '%Y-%m'))`;
   const newest = (order: string) => `QUALIFY row_number() OVER (PARTITION BY account_id ORDER BY ${order}) <= ${HISTORY_EVENT_CAP}`;
   switch (kind) {
@@ -63,20 +63,21 @@ function listSql(kind: Kind, asOf: string): string {
         FROM (SELECT month, account_id FROM account_months UNION SELECT month, account_id FROM account_movements) k
         LEFT JOIN account_months am USING (month, account_id)
         LEFT JOIN account_movements mv USING (month, account_id)
-        LEFT JOIN health h USING (month, account_id)`;
+        LEFT JOIN health h USING (month, account_id)
+        WHERE ${inShards("k.account_id")}`;
     case "nps":
       return `
         SELECT account_id, strftime(responded_at, '%Y-%m-%d') || coalesce(response_id, '') AS k,
                json_array(strftime(responded_at, '%Y-%m-%d'), score, survey, comment) AS cells
         FROM nps_responses
-        WHERE account_id IS NOT NULL AND responded_at <= ${end}
+        WHERE account_id IS NOT NULL AND responded_at <= ${end} AND ${inShards("account_id")}
         ${newest("responded_at DESC, response_id DESC")}`;
     case "activities":
       return `
         SELECT account_id, strftime(date, '%Y-%m-%d') || coalesce(type, '') || coalesce(csm, '') AS k,
                json_array(strftime(date, '%Y-%m-%d'), type, csm) AS cells
         FROM csm_activities
-        WHERE date <= ${end}
+        WHERE date <= ${end} AND ${inShards("account_id")}
         ${newest("date DESC, type DESC, csm DESC")}`;
     case "tickets":
       return `
@@ -85,18 +86,23 @@ function listSql(kind: Kind, asOf: string): string {
                           round(date_diff('minute', created_at, first_response_at) / 60, 1)::DOUBLE,
                           strftime(resolved_at, '%Y-%m-%d'), csat) AS cells
         FROM support_tickets
-        WHERE created_at < ${end} + INTERVAL 1 DAY
+        WHERE created_at < ${end} + INTERVAL 1 DAY AND ${inShards("account_id")}
         ${newest("created_at DESC, ticket_id DESC")}`;
   }
 }
 
-/** Builds _history_entries(account_id, shard, entry): each account's `"id":{…}` member, as JSON text. */
-async function buildEntries(db: Db, ctx: MetricContext): Promise<void> {
+/**
+ * Builds _history_entries(account_id, shard, entry) for the shards in [from, to): each account's
+ * `"id":{…}` member, as JSON text. String aggregates cannot spill to disk, so the build goes a batch
+ * of shards at a time (SHARD_BATCH) and memory stays bounded whatever the size of the book.
+ */
+async function buildEntries(db: Db, ctx: MetricContext, from: number, to: number): Promise<void> {
   const kinds = Object.keys(HISTORY_COLUMNS) as Kind[];
+  const inShards = (column: string) => `${shardSql(column)} >= ${from} AND ${shardSql(column)} < ${to}`;
   const lists = kinds.map(
     (kind) => `${kind} AS (
       SELECT account_id, '[' || string_agg(cells::VARCHAR, ',' ORDER BY k) || ']' AS j
-      FROM (${listSql(kind, ctx.asOf)}) GROUP BY account_id
+      FROM (${listSql(kind, ctx.asOf, inShards)}) GROUP BY account_id
     )`
   );
   const members = kinds.map((kind) => `'"${kind}":' || coalesce(${kind}.j, '[]')`).join(" || ',' || ");
@@ -106,7 +112,8 @@ async function buildEntries(db: Db, ctx: MetricContext): Promise<void> {
     SELECT a.account_id, ${shardSql("a.account_id")} AS shard,
            to_json(a.account_id)::VARCHAR || ':{' || ${members} || '}' AS entry
     FROM accounts a
-    ${kinds.map((kind) => `LEFT JOIN ${kind} USING (account_id)`).join("\n    ")}`);
+    ${kinds.map((kind) => `LEFT JOIN ${kind} USING (account_id)`).join("\n    ")}
+    WHERE ${inShards("a.account_id")}`);
 }
 
 /** The JSON text of one shard file. */
@@ -118,22 +125,29 @@ async function shardJson(db: Db, shard: number): Promise<string> {
   return `{"columns":${JSON.stringify(HISTORY_COLUMNS)},"accounts":{${row?.body ?? ""}}}`;
 }
 
+/** Shards built per pass (see buildEntries). */
+const SHARD_BATCH = 8;
+
+/** Calls `each(shard, json)` for every shard in order, building a batch of shards at a time. */
+async function forEachShard(db: Db, ctx: MetricContext, each: (shard: number, json: string) => Promise<void>): Promise<void> {
+  for (let from = 0; from < HISTORY_SHARDS; from += SHARD_BATCH) {
+    const to = Math.min(from + SHARD_BATCH, HISTORY_SHARDS);
+    await buildEntries(db, ctx, from, to);
+    for (let shard = from; shard < to; ++shard) await each(shard, await shardJson(db, shard));
+  }
+  await db.run(`DROP TABLE IF EXISTS temp._history_entries`);
+}
+
 /** Every shard's JSON text, in shard order (HISTORY_SHARDS strings). */
 export async function accountHistoryShards(db: Db, ctx: MetricContext): Promise<string[]> {
-  await buildEntries(db, ctx);
   const out: string[] = [];
-  for (let shard = 0; shard < HISTORY_SHARDS; ++shard) out.push(await shardJson(db, shard));
-  await db.run(`DROP TABLE IF EXISTS temp._history_entries`);
+  await forEachShard(db, ctx, async (_, json) => void out.push(json));
   return out;
 }
 
 export const accountHistory: SiteDataset = {
   name: "account-history",
   async write(db, ctx, dir) {
-    await buildEntries(db, ctx);
-    for (let shard = 0; shard < HISTORY_SHARDS; ++shard) {
-      await writeFile(join(dir, `account-history-${shardName(shard)}.json`), await shardJson(db, shard));
-    }
-    await db.run(`DROP TABLE IF EXISTS temp._history_entries`);
+    await forEachShard(db, ctx, (shard, json) => writeFile(join(dir, `account-history-${shardName(shard)}.json`), json));
   }
 };
