@@ -69,7 +69,7 @@ export function accountHealthChart(history, {width = 640, height = 200, domain, 
     marginTop: 16,
     x: {...monthAxis(f, width), domain},
     y: {domain: [0, 100], grid: true, label: null},
-    color: {...bandScale(tr), type: "ordinal", legend: true},
+    color: {...bandScale(tr), legend: true},
     ariaLabel: title,
     ariaDescription: data.length
       ? tr("accounts.health_alt", {from: f.month(data[0].month), to: f.month(data.at(-1).month), last: f.number(data.at(-1).health_score, 0), band: tr(`band.${data.at(-1).health_band}`)})

@@ -39,7 +39,7 @@ export function bandBars(rows, {width = 640, segmentLabel = String, title, subti
     marginRight: 16,
     x: {domain: [0, 1], label: null, tickFormat: (v) => f.percent(v, 0), grid: true},
     y: {domain: segments, label: null, tickFormat: segmentLabel},
-    color: {...bandScale(tr), type: "ordinal", legend: true},
+    color: {...bandScale(tr), legend: true},
     ariaLabel: title,
     ariaDescription: segments
       .map((s) => `${segmentLabel(s)}: ${BANDS.map((b) => `${tr(`band.${b}`)} ${f.percent(data.find((d) => d.segment === s && d.band === b).share, 0)}`).join(", ")}.`)

@@ -24,7 +24,7 @@ export function scoreHistogram(rows, {width = 640, height = 260, binWidth = 5, t
     marginTop: 20,
     x: {domain: [0, 100], label: tr("health.score_axis"), labelAnchor: "center", labelOffset: 32},
     y: {grid: true, label: null, tickFormat: (v) => f.number(v)},
-    color: {...bandScale(tr), type: "ordinal", legend: true},
+    color: {...bandScale(tr), legend: true},
     ariaLabel: title,
     ariaDescription: total ? tr("health.histogram_alt", {n: f.number(total), parts: perBand.join(", ")}) : tr("common.no_data"),
     marks: [

@@ -48,7 +48,8 @@ export const STATUS_COLORS = {met: OKABE_ITO.bluishGreen, notMet: OKABE_ITO.verm
 
 /** A Plot color scale option for health bands, with labels from `tr` (t(locale)). */
 export function bandScale(tr) {
-  return {domain: BANDS, range: BANDS.map((b) => BAND_COLORS[b]), tickFormat: (b) => tr(`band.${b}`)};
+  // Ordinal: otherwise Plot reads the band names "red", "yellow", "green" as CSS colours.
+  return {type: "ordinal", domain: BANDS, range: BANDS.map((b) => BAND_COLORS[b]), tickFormat: (b) => tr(`band.${b}`)};
 }
 
 /** A Plot color scale option for MRR movements, with labels from `tr`. */
