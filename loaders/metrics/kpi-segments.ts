@@ -3,7 +3,7 @@
  * activity_effect): every row is counted once in the total (`dimension = 'all'`, `segment = 'all'`)
  * and once per segment dimension (`dimension = 'segment'`, `segment = 'SMB'` ...).
  */
-import {ident} from "../db.js";
+import {ident, literal} from "../db.js";
 import {NO_SEGMENT} from "./account-months.js";
 
 /** `, coalesce(alias."d", '(none)') AS "d"` for each dimension: segment columns read from `accounts`. */
@@ -17,7 +17,7 @@ export function accountSegmentColumns(dimensions: string[], alias = "a"): string
  */
 export function explodeSegments(source: string, dimensions: string[]): string {
   const parts = [`SELECT 'all' AS dimension, 'all' AS segment, * FROM ${source}`];
-  for (const d of dimensions) parts.push(`SELECT '${d.replaceAll("'", "''")}' AS dimension, ${ident(d)} AS segment, * FROM ${source}`);
+  for (const d of dimensions) parts.push(`SELECT ${literal(d)} AS dimension, ${ident(d)} AS segment, * FROM ${source}`);
   return parts.join("\nUNION ALL ");
 }
 

@@ -3,6 +3,7 @@
  * memory stays flat however long the history), and the optional conversion to Parquet with
  * the contract's column types.
  */
+import {csvField as quoteField} from "../../loaders/output/csv.js";
 import {closeSync, openSync, writeSync} from "node:fs";
 import type {TableName} from "../../loaders/config.js";
 import {literal, type Db} from "../../loaders/db.js";
@@ -11,11 +12,9 @@ import {SCHEMA, SQL_TYPES} from "../../loaders/ingest/schema.js";
 export type Cell = string | number | boolean | null;
 export type Row = Cell[];
 
-/** RFC 4180: quote a field holding a comma, quote or line break; double the quotes inside. Null is empty. */
+/** RFC 4180 field (the metrics CLI's quoting); numbers as written. Null is empty. */
 export function csvField(value: Cell): string {
-  if (value === null) return "";
-  if (typeof value !== "string") return String(value);
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+  return quoteField(value === null || typeof value === "string" ? value : String(value));
 }
 
 export interface TableWriter {

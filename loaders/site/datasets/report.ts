@@ -13,7 +13,7 @@ import {addMonths} from "../../metrics/calendar.js";
 import type {MetricContext, Month} from "../../metrics/family.js";
 import type {SiteDataset} from "../dataset.js";
 import {AT_RISK_LIMIT, atRisk, bridges, FALLING_RATIO, movers, MOVERS_LIMIT, RENEWAL_DAYS, USAGE_WINDOW, viewKey} from "../report/accounts.js";
-import {churnBySegment, KPI_SPECS, kpiValues, reportDimension, reportSegments, tableExists, type MonthValues} from "../report/kpis.js";
+import {churnBySegment, KPI_SPECS, kpiValues, reportDimension, reportSegments, type MonthValues} from "../report/kpis.js";
 import {summarize} from "../report/summary.js";
 import type {Kpi, MonthlyReport, ReportIndexRow, ReportView} from "../report/types.js";
 
@@ -74,7 +74,7 @@ export async function buildReports(db: Db, ctx: MetricContext): Promise<{reports
   const values = await kpiValues(db, ctx, dim, segments);
   const bridgeRows = await bridges(db, dim);
   const moverRows = await movers(db, dim);
-  const riskRows = await atRisk(db, dim, await tableExists(db, "health"));
+  const riskRows = await atRisk(db, dim);
   const churnSegments = await churnBySegment(db, dim);
   const targets = config.targets;
 

@@ -96,7 +96,7 @@ export async function movers(db: Db, dim: string | null): Promise<Map<string, Mo
  * Only what was known at the end of M is used: a renewal line starting later does not clear it.
  * Per view: the count, MRR and reason counts of all of them, and the AT_RISK_LIMIT largest by MRR.
  */
-export async function atRisk(db: Db, dim: string | null, hasHealth: boolean): Promise<Map<string, AtRisk>> {
+export async function atRisk(db: Db, dim: string | null): Promise<Map<string, AtRisk>> {
   const w = USAGE_WINDOW;
   const rows = await db.all<AtRiskAccount & {view: string; month: string; rk: number; n: number; n_mrr: number; n_red: number; n_renewal: number; is_red: boolean; is_renewal: boolean}>(`
     WITH mi AS (
@@ -118,13 +118,13 @@ export async function atRisk(db: Db, dim: string | null, hasHealth: boolean): Pr
       GROUP BY ALL
     ),
     candidates AS (
-      SELECT am.month, am.account_id, am.mrr, ${hasHealth ? "h.score, h.band" : "NULL::DOUBLE AS score, NULL::VARCHAR AS band"},
+      SELECT am.month, am.account_id, am.mrr, h.score, h.band,
              r.renewal_date, mi.mi
       FROM account_months am
       JOIN mi USING (month)
-      ${hasHealth ? "LEFT JOIN health h USING (month, account_id)" : ""}
+      LEFT JOIN health h USING (month, account_id)
       LEFT JOIN renewal r USING (month, account_id)
-      WHERE am.mrr > 0 AND (${hasHealth ? "h.band = 'red' OR " : ""}r.renewal_date IS NOT NULL)
+      WHERE am.mrr > 0 AND (h.band = 'red' OR r.renewal_date IS NOT NULL)
     ),
     u AS (
       SELECT account_id, year(month) * 12 + month(month) - 1 AS mi, sum(active_users) AS users FROM usage GROUP BY ALL

@@ -54,16 +54,6 @@ const empty = (): MonthValues => ({
   onboarding_completion_rate: null
 });
 
-export async function tableExists(db: Db, name: string): Promise<boolean> {
-  const [row] = await db.all<{n: number}>(`SELECT count(*) AS n FROM information_schema.tables WHERE table_name = ?`, [name]);
-  return row.n > 0;
-}
-
-async function columnsOf(db: Db, table: string): Promise<Set<string>> {
-  const rows = await db.all<{c: string}>(`SELECT column_name AS c FROM information_schema.columns WHERE table_name = ?`, [table]);
-  return new Set(rows.map((r) => r.c));
-}
-
 /**
  * The dimension the report is filtered by: `segment` (company size) when it is a configured
  * dimension, else the first configured one, else none.
@@ -135,47 +125,41 @@ export async function kpiValues(db: Db, ctx: MetricContext, dim: string | null, 
   }
 
   // NPS: month, with the quarter as fallback.
-  if (await tableExists(db, "nps")) {
-    const rows = await db.all<{period: string; view: string; responses: number; nps: number}>(`
-      SELECT period, ${VIEW} AS view, responses, nps FROM nps WHERE ${viewFilter(dim)}`);
-    const cell = new Map(rows.map((r) => [`${r.view}|${r.period}`, r]));
-    const min = ctx.config.npsMinResponses;
-    for (const view of views) {
-      for (const m of months) {
-        const month = cell.get(`${view}|${m}`);
-        const q = `${m.slice(0, 4)}-Q${Math.floor((+m.slice(5, 7) - 1) / 3) + 1}`;
-        const quarter = cell.get(`${view}|${q}`);
-        const useQuarter = (!month || month.responses < min) && quarter && quarter.responses > (month?.responses ?? 0);
-        const pick = useQuarter ? quarter : month;
-        if (!pick) continue;
-        const v = at(view, m)!;
-        v.nps = pick.nps;
-        v.nps_basis = {kind: useQuarter ? "quarter" : "month", period: pick.period, responses: pick.responses};
-      }
+  const npsRows = await db.all<{period: string; view: string; responses: number; nps: number}>(`
+    SELECT period, ${VIEW} AS view, responses, nps FROM nps WHERE ${viewFilter(dim)}`);
+  const cell = new Map(npsRows.map((r) => [`${r.view}|${r.period}`, r]));
+  const min = ctx.config.npsMinResponses;
+  for (const view of views) {
+    for (const m of months) {
+      const month = cell.get(`${view}|${m}`);
+      const q = `${m.slice(0, 4)}-Q${Math.floor((+m.slice(5, 7) - 1) / 3) + 1}`;
+      const quarter = cell.get(`${view}|${q}`);
+      const useQuarter = (!month || month.responses < min) && quarter && quarter.responses > (month?.responses ?? 0);
+      const pick = useQuarter ? quarter : month;
+      if (!pick) continue;
+      const v = at(view, m)!;
+      v.nps = pick.nps;
+      v.nps_basis = {kind: useQuarter ? "quarter" : "month", period: pick.period, responses: pick.responses};
     }
   }
 
   // Health mix: shares of scored accounts per band (health_mix table).
-  if (await tableExists(db, "health_mix")) {
-    const rows = await db.all<{month: string; view: string; scored: number; green: number; yellow: number; red: number; green_share: number | null}>(`
-      SELECT month, ${VIEW} AS view, scored, green, yellow, red, green_share FROM health_mix WHERE ${viewFilter(dim)}`);
-    for (const r of rows) {
-      const v = at(r.view, r.month);
-      if (!v || !(r.scored > 0)) continue;
-      v.health_green_share = r.green_share;
-      v.health_mix = {green: r.green / r.scored, yellow: r.yellow / r.scored, red: r.red / r.scored, scored: r.scored};
-    }
+  const mixRows = await db.all<{month: string; view: string; scored: number; green: number; yellow: number; red: number; green_share: number | null}>(`
+    SELECT month, ${VIEW} AS view, scored, green, yellow, red, green_share FROM health_mix WHERE ${viewFilter(dim)}`);
+  for (const r of mixRows) {
+    const v = at(r.view, r.month);
+    if (!v || !(r.scored > 0)) continue;
+    v.health_green_share = r.green_share;
+    v.health_mix = {green: r.green / r.scored, yellow: r.yellow / r.scored, red: r.red / r.scored, scored: r.scored};
   }
 
   // Onboarding completion: on-time completion of the onboardings due in the trailing quarter (see
   // onboarding_monthly in loaders/metrics/onboarding.ts), so every month's report has it.
-  if (await tableExists(db, "onboarding_monthly")) {
-    const rows = await db.all<{month: string; view: string; rate: number | null}>(`
-      SELECT month, ${VIEW} AS view, completion_rate::DOUBLE AS rate FROM onboarding_monthly WHERE ${viewFilter(dim)}`);
-    for (const r of rows) {
-      const v = at(r.view, r.month);
-      if (v) v.onboarding_completion_rate = r.rate;
-    }
+  const onboardingRows = await db.all<{month: string; view: string; rate: number | null}>(`
+    SELECT month, ${VIEW} AS view, completion_rate::DOUBLE AS rate FROM onboarding_monthly WHERE ${viewFilter(dim)}`);
+  for (const r of onboardingRows) {
+    const v = at(r.view, r.month);
+    if (v) v.onboarding_completion_rate = r.rate;
   }
   return out;
 }
