@@ -4,7 +4,8 @@
  *  2. write the site's data files (.cs-build/site-data);
  *  3. reset Framework's cache (so loaders re-run on new data) and vendor npm modules into it;
  *  4. build into .cs-build/dist-next, pin the file times Framework writes into pages (see
- *     reproducible.ts), and swap it into dist/ only on success (never a half-built dist/).
+ *     reproducible.ts), post-process it (postbuild/: no inline scripts or styles, host headers) and
+ *     swap it into dist/ only on success (never a half-built dist/).
  * A fatal input or config error prints one message and exits 1 before Framework starts.
  */
 import {spawn} from "node:child_process";
@@ -18,6 +19,7 @@ import {runPipeline} from "../loaders/pipeline.js";
 import {exportSiteData} from "../loaders/site/export.js";
 import {BUILD_DIR} from "../loaders/site/paths.js";
 import {acquireBuildLock} from "./build-lock.js";
+import {postBuild} from "./postbuild/index.js";
 import {pinLastModified, pinnedTime} from "./reproducible.js";
 import {vendorNpm} from "./vendor-npm.js";
 
@@ -67,6 +69,7 @@ async function main(): Promise<number> {
     return code || 1;
   }
   await pinLastModified(next, pinnedTime(manifest.asOf));
+  await postBuild(next);
   const dist = resolve(PROJECT_ROOT, values.out!);
   await rm(dist, {recursive: true, force: true});
   await mkdir(dirname(dist), {recursive: true});

@@ -13,7 +13,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const cache = join(root, "src", ".observablehq", "cache", "_npm");
 
 /** Every `npm:` module the site may load: Framework's implicit imports plus what our pages import. */
-export const VENDORED: {name: string; files?: string[]}[] = [
+export const VENDORED: {name: string; files?: string[]; entry?: string}[] = [
   {name: "d3"},
   {name: "d3-dsv"}, // FileAttachment.csv()
   {name: "htl"},
@@ -29,7 +29,12 @@ export const VENDORED: {name: string; files?: string[]}[] = [
       "dist/duckdb-eh.wasm",
       "dist/duckdb-browser-mvp.worker.js",
       "dist/duckdb-browser-eh.worker.js"
-    ]
+    ],
+    // duckdb-wasm's createWorker fetches the worker script and starts it from a blob: URL (so that
+    // a CDN-hosted worker works cross-origin), which `worker-src 'self'` forbids. Ours is served by
+    // the site itself, so the worker starts from its own URL and the Explore page needs no blob:.
+    // (A local export takes precedence over the same name from `export *`.)
+    entry: `export * from "@duckdb/duckdb-wasm";\nexport async function createWorker(url) { return new Worker(url); }\n`
   }
 ];
 
@@ -64,14 +69,15 @@ async function packageInfo(name: string): Promise<{version: string; dir: string}
  * import resolves to the same top-level install (duckdb-wasm, for one, nests its own apache-arrow,
  * which must stay bundled).
  */
-function siblings(from: string, versions: Map<string, string>): Plugin {
+function siblings(from: string, versions: Map<string, string>, self: string): Plugin {
   const again = Symbol("resolving");
   return {
     name: "vendored-siblings",
     setup(b) {
       b.onResolve({filter: /^[^./]/}, async (args) => {
         const version = versions.get(args.path);
-        if (!version || args.kind === "entry-point" || args.pluginData === again) return undefined;
+        // (`self`: a wrapper entry importing the package it vendors bundles it.)
+        if (!version || args.kind === "entry-point" || args.path === self || args.pluginData === again) return undefined;
         const resolved = await b.resolve(args.path, {kind: args.kind, resolveDir: args.resolveDir, pluginData: again});
         if (!resolved.path.startsWith(join(root, "node_modules", args.path) + sep)) return undefined;
         const target = `${args.path}@${version}/_esm.js`;
@@ -87,13 +93,13 @@ export async function vendorNpm({log = console.log, cacheDir = cache}: {log?: (s
   for (const {name} of VENDORED) infos.set(name, await packageInfo(name));
   const versions = new Map([...infos].map(([name, {version}]) => [name, version]));
   const written: string[] = [];
-  for (const {name, files = []} of VENDORED) {
+  for (const {name, files = [], entry: source} of VENDORED) {
     const {version, dir} = infos.get(name)!;
     const entry = `${name}@${version}/_esm.js`;
     const outfile = join(cacheDir, entry);
     await build({
       // Resolve the package as a browser ESM consumer would (the `browser`/`import` conditions).
-      entryPoints: [name],
+      ...(source ? {stdin: {contents: source, resolveDir: root, sourcefile: `${name}.entry.js`}} : {entryPoints: [name]}),
       absWorkingDir: root,
       bundle: true,
       format: "esm",
@@ -103,7 +109,7 @@ export async function vendorNpm({log = console.log, cacheDir = cache}: {log?: (s
       legalComments: "none",
       outfile,
       logLevel: "error",
-      plugins: [siblings(entry, versions)]
+      plugins: [siblings(entry, versions, name)]
     });
     written.push(entry);
     for (const file of files) {

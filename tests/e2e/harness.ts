@@ -3,7 +3,7 @@
  * drives Debian's Chromium through playwright-core. Every page visit records requests to other
  * hosts, failed requests, console errors and page errors, so tests can assert there are none.
  */
-import {createReadStream, existsSync, readdirSync, statSync} from "node:fs";
+import {createReadStream, existsSync, readdirSync, readFileSync, statSync} from "node:fs";
 import {createServer, type Server} from "node:http";
 import type {AddressInfo} from "node:net";
 import {extname, join, normalize} from "node:path";
@@ -34,14 +34,40 @@ export function resolveStatic(root: string, pathname: string): string | null {
   return null;
 }
 
-export async function serve(root = DIST): Promise<{url: string; close: () => Promise<void>}> {
+/**
+ * The rules of a Netlify / Cloudflare Pages `_headers` file: [path pattern, headers]. A pattern is
+ * an exact path or has `*` splats (any characters).
+ */
+export function parseHeadersFile(text: string): [RegExp, Record<string, string>][] {
+  const rules: [RegExp, Record<string, string>][] = [];
+  for (const line of text.split("\n")) {
+    if (!line.trim() || line.trim().startsWith("#")) continue;
+    if (!/^\s/.test(line)) {
+      const pattern = line.trim().split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*");
+      rules.push([new RegExp(`^${pattern}$`), {}]);
+    } else {
+      const at = line.indexOf(":");
+      if (rules.length && at > 0) rules.at(-1)![1][line.slice(0, at).trim().toLowerCase()] = line.slice(at + 1).trim();
+    }
+  }
+  return rules;
+}
+
+/**
+ * Serves `root` on 127.0.0.1. With `headers`, every response also carries the headers that
+ * root/_headers (the file the build ships for Netlify / Cloudflare Pages) gives its path.
+ */
+export async function serve(root = DIST, {headers = false}: {headers?: boolean} = {}): Promise<{url: string; close: () => Promise<void>}> {
+  const rules = headers ? parseHeadersFile(readFileSync(join(root, "_headers"), "utf8")) : [];
   const server: Server = createServer((req, res) => {
-    const file = resolveStatic(root, new URL(req.url ?? "/", "http://x").pathname);
+    const pathname = new URL(req.url ?? "/", "http://x").pathname;
+    const file = resolveStatic(root, pathname);
     if (!file) {
       res.writeHead(404).end("not found");
       return;
     }
-    res.writeHead(200, {"content-type": TYPES[extname(file)] ?? "application/octet-stream"});
+    const extra = Object.assign({}, ...rules.filter(([re]) => re.test(pathname)).map(([, h]) => h));
+    res.writeHead(200, {"content-type": TYPES[extname(file)] ?? "application/octet-stream", ...extra});
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -67,8 +93,9 @@ export interface Visit {
 }
 
 /** Opens `path` in a fresh page, recording everything a test must assert did not happen. */
-export async function visit(browser: Browser, base: string, path: string): Promise<Visit> {
+export async function visit(browser: Browser, base: string, path: string, {before}: {before?: (page: Page) => Promise<void>} = {}): Promise<Visit> {
   const page = await browser.newPage({viewport: {width: 1280, height: 900}});
+  await before?.(page);
   const v: Visit = {page, offHost: [], failed: [], consoleErrors: [], pageErrors: [], dialogs: []};
   const origin = new URL(base).origin;
   await page.route("**/*", (route) => {
