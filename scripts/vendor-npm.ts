@@ -8,6 +8,7 @@ import {build, type Plugin} from "esbuild";
 import {copyFile, mkdir, readFile, writeFile} from "node:fs/promises";
 import {dirname, join, posix, relative, sep} from "node:path";
 import {fileURLToPath} from "node:url";
+import {htlCsp} from "./vendor/htl-csp.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const cache = join(root, "src", ".observablehq", "cache", "_npm");
@@ -109,7 +110,7 @@ export async function vendorNpm({log = console.log, cacheDir = cache}: {log?: (s
       legalComments: "none",
       outfile,
       logLevel: "error",
-      plugins: [siblings(entry, versions, name)]
+      plugins: [siblings(entry, versions, name), htlCsp()]
     });
     written.push(entry);
     for (const file of files) {
