@@ -97,6 +97,9 @@ export interface ReportConfig {
   redact: boolean;
   /** DuckDB's memory limit for the build ("3GB"); beyond it DuckDB spills to the system temp directory. */
   memoryLimit: string;
+  // issue 20: the passphrase-protected build
+  /** Encrypt every data file of the site; the passphrase comes from CS_PASSPHRASE (scripts/postbuild/protect.ts). */
+  protect: boolean;
 }
 
 export type UserConfig = Partial<Omit<ReportConfig, "health">> & {
@@ -128,7 +131,9 @@ export const DEFAULT_CONFIG: ReportConfig = {
   npsMinResponses: 30,
   onboardingDeadlineDays: 90,
   redact: false,
-  memoryLimit: "3GB"
+  memoryLimit: "3GB",
+  // issue 20: the passphrase-protected build
+  protect: false
 };
 
 export class ConfigError extends Error {
@@ -231,6 +236,7 @@ export function resolveConfig(user: unknown, env: Record<string, string | undefi
   if (c.asOf !== null && (typeof c.asOf !== "string" || !/^\d{4}-(0[1-9]|1[0-2])$/.test(c.asOf))) fail("asOf", 'null or "YYYY-MM"', c.asOf);
   if (c.title !== null && typeof c.title !== "string") fail("title", "null or a string", c.title);
   if (typeof c.redact !== "boolean") fail("redact", "true or false", c.redact);
+  if (typeof c.protect !== "boolean") fail("protect", "true or false", c.protect);
   if (typeof c.memoryLimit !== "string" || !/^\d+(\.\d+)?\s*(MB|GB|MiB|GiB)$/i.test(c.memoryLimit)) {
     fail("memoryLimit", 'a size like "3GB" or "512MB"', c.memoryLimit);
   }

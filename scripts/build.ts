@@ -19,7 +19,8 @@ import {runPipeline} from "../loaders/pipeline.js";
 import {exportSiteData} from "../loaders/site/export.js";
 import {BUILD_DIR} from "../loaders/site/paths.js";
 import {acquireBuildLock} from "./build-lock.js";
-import {postBuild} from "./postbuild/index.js";
+import {CspError} from "./postbuild/csp.js";
+import {passphraseFor, postBuild} from "./postbuild/index.js";
 import {pinLastModified, pinnedTime} from "./reproducible.js";
 import {vendorNpm} from "./vendor-npm.js";
 
@@ -48,6 +49,7 @@ async function main(): Promise<number> {
   await acquireBuildLock(BUILD_DIR);
   const started = performance.now();
   const config = await loadConfig();
+  const passphrase = passphraseFor(config.protect);
   const result = await runPipeline(config);
   const manifest = await exportSiteData(result);
   result.db.close();
@@ -69,7 +71,7 @@ async function main(): Promise<number> {
     return code || 1;
   }
   await pinLastModified(next, pinnedTime(manifest.asOf));
-  await postBuild(next);
+  await postBuild(next, {passphrase});
   const dist = resolve(PROJECT_ROOT, values.out!);
   await rm(dist, {recursive: true, force: true});
   await mkdir(dirname(dist), {recursive: true});
@@ -82,7 +84,7 @@ main().then(
   (code) => process.exit(code),
   (error) => {
     // Input and config problems are the user's to fix: one clear message, no stack trace.
-    if (error instanceof InputError || error instanceof ConfigError) console.error(`error: ${error.message}`);
+    if (error instanceof InputError || error instanceof ConfigError || error instanceof CspError) console.error(`error: ${error.message}`);
     else console.error(error);
     process.exit(1);
   }
