@@ -13,7 +13,7 @@ import {readFile} from "node:fs/promises";
 import type {Plugin} from "esbuild";
 
 /** Browser code: rename style / on* attributes in the start tags of an HTML string. */
-const SAFE = String.raw`
+export const SAFE = String.raw`
 function cspSafe(string) {
     let out = "", i = 0;
     const n = string.length;
