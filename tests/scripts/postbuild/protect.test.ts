@@ -9,8 +9,9 @@ import {attachedFiles, deriveKeys, encrypt, MAGIC, protect} from "../../../scrip
 const salt = Buffer.alloc(16, 7);
 
 /** What client/unlock.js does, with the platform's WebCrypto: PBKDF2 → HKDF → AES-GCM decrypt. */
-async function webDecrypt(passphrase: string, saltBytes: Uint8Array, iterations: number, file: Uint8Array): Promise<Uint8Array> {
+async function webDecrypt(passphrase: string, saltIn: Uint8Array, iterations: number, fileIn: Uint8Array): Promise<Uint8Array> {
   const subtle = globalThis.crypto.subtle;
+  const [saltBytes, file] = [new Uint8Array(saltIn), new Uint8Array(fileIn)]; // plain ArrayBuffer copies, as WebCrypto's types want
   const base = await subtle.importKey("raw", new TextEncoder().encode(passphrase.normalize("NFC")), "PBKDF2", false, ["deriveBits"]);
   const bits = await subtle.deriveBits({name: "PBKDF2", hash: "SHA-256", salt: saltBytes, iterations}, base, 256);
   const master = await subtle.importKey("raw", bits, "HKDF", false, ["deriveKey"]);
