@@ -7,20 +7,35 @@ import type {Db} from "../db.js";
 import type {MetricContext, Month} from "./family.js";
 
 /**
- * The default as-of month: the latest month in which an observed event falls (a subscription start,
- * an NPS response, a usage month, a ticket, a CSM activity). End dates do not count: contracts often
- * end in the future.
+ * Ends after the last other activity count only when none lies more than this many months after it:
+ * an export taken mid-term carries contract ends scheduled up to a year ahead (annual terms), while a
+ * book whose last events are churns has its ends close behind its last other activity.
+ */
+export const SCHEDULED_END_MONTHS = 3;
+
+/**
+ * The default as-of month: the last month with any activity in the inputs. Activity is a subscription
+ * start, a response, a usage month, a ticket, a CSM activity, and an end that has happened. The
+ * exports carry no export date, so "happened" is read from the data: an end on or before the last
+ * other activity has happened; ends after it have happened too unless some end lies more than
+ * SCHEDULED_END_MONTHS months after that activity, in which case the exports hold scheduled
+ * (future-dated) contract ends and none of the ends after the last other activity counts.
  */
 export async function latestObservedMonth(db: Db): Promise<Month | null> {
-  const [row] = await db.all<{m: string | null}>(`
-    SELECT strftime(max(d), '%Y-%m') AS m FROM (
-      SELECT max(start_date) AS d FROM subscriptions
-      UNION ALL SELECT max(responded_at) FROM nps_responses
-      UNION ALL SELECT max(month) FROM usage
-      UNION ALL SELECT max(created_at)::DATE FROM support_tickets
-      UNION ALL SELECT max(date) FROM csm_activities
-    )`);
-  return row?.m ?? null;
+  const [row] = await db.all<{other: string | null; last_end: string | null}>(`
+    SELECT (SELECT strftime(max(d), '%Y-%m') FROM (
+              SELECT max(start_date) AS d FROM subscriptions
+              UNION ALL SELECT max(responded_at) FROM nps_responses
+              UNION ALL SELECT max(month) FROM usage
+              UNION ALL SELECT max(created_at)::DATE FROM support_tickets
+              UNION ALL SELECT max(date) FROM csm_activities)) AS other,
+           (SELECT strftime(max(end_date), '%Y-%m') FROM subscriptions) AS last_end`);
+  const other = row?.other ?? null;
+  const lastEnd = row?.last_end ?? null;
+  if (!other) return lastEnd;
+  if (!lastEnd || lastEnd <= other) return other;
+  // Some end lies after the last other activity: count them all unless one is scheduled beyond the window.
+  return lastEnd <= addMonths(other, SCHEDULED_END_MONTHS) ? lastEnd : other;
 }
 
 /** Account columns to report as segment dimensions: the configured ones that exist in accounts. */
