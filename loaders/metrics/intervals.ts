@@ -1,0 +1,137 @@
+/**
+ * Reading rules added to earlier families' tables (after they are built), so every page reads a rate
+ * with its interval, its small-sample flag and whether its period is complete, instead of working
+ * them out itself. The rule and the interval formula live in small-sample.ts.
+ *
+ *   churn             + logo_churn_ci_low, logo_churn_ci_high (Wilson), small_sample (accounts_start < min)
+ *   retention_t12m    + accounts_retained, logo_churn_t12m and its Wilson interval, small_sample
+ *   nps               + partial (a quarter not over by the end of the as-of month)
+ *   onboarding_completion + matured (accounts whose deadline has passed), partial (a start month with
+ *                       accounts still inside their deadline), completion Wilson interval, small_sample
+ */
+import type {Db} from "../db.js";
+import type {Definition, MetricContext, MetricFamily} from "./family.js";
+import {smallSampleDefinitions, smallSampleSql, wilsonSql} from "./small-sample.js";
+
+/** Runs several statements, one at a time (each ends with ";" at the end of a line). */
+async function exec(db: Db, sql: string): Promise<void> {
+  for (const statement of sql.split(/;\s*(?:\n|$)/).map((x) => x.trim()).filter(Boolean)) await db.run(statement);
+}
+
+async function extendChurn(db: Db, min: number): Promise<void> {
+  const ci = wilsonSql("accounts_churned", "accounts_start");
+  await exec(db, `
+    ALTER TABLE churn ADD COLUMN logo_churn_ci_low DOUBLE;
+    ALTER TABLE churn ADD COLUMN logo_churn_ci_high DOUBLE;
+    ALTER TABLE churn ADD COLUMN small_sample BOOLEAN;
+    UPDATE churn SET logo_churn_ci_low = ${ci.low}, logo_churn_ci_high = ${ci.high}, small_sample = ${smallSampleSql("accounts_start", min)};`);
+}
+
+/** Trailing-12-month logo churn: of the accounts in the segment with MRR at M-12, those whose whole MRR in M is 0. */
+async function extendRetentionT12m(db: Db, min: number): Promise<void> {
+  const ci = wilsonSql("accounts_start - accounts_retained", "accounts_start");
+  await exec(db, `
+    ALTER TABLE retention_t12m ADD COLUMN accounts_retained BIGINT DEFAULT 0;
+    ALTER TABLE retention_t12m ADD COLUMN logo_churn_t12m DOUBLE;
+    ALTER TABLE retention_t12m ADD COLUMN logo_churn_t12m_ci_low DOUBLE;
+    ALTER TABLE retention_t12m ADD COLUMN logo_churn_t12m_ci_high DOUBLE;
+    ALTER TABLE retention_t12m ADD COLUMN small_sample BOOLEAN;
+    UPDATE retention_t12m r SET accounts_retained = x.kept
+    FROM (
+      SELECT m.month, b.dimension, b.segment, count(*) FILTER (WHERE coalesce(a.mrr, 0) > 0) AS kept
+      FROM months m
+      JOIN months y ON y.idx = m.idx - 12
+      JOIN segment_months b ON b.month = y.month AND b.account_mrr > 0
+      LEFT JOIN account_months a ON a.month = m.month AND a.account_id = b.account_id
+      GROUP BY ALL
+    ) x
+    WHERE x.month = r.month AND x.dimension = r.dimension AND x.segment = r.segment;
+    UPDATE retention_t12m SET
+      logo_churn_t12m = CASE WHEN accounts_start > 0 THEN (accounts_start - accounts_retained)::DOUBLE / accounts_start END,
+      logo_churn_t12m_ci_low = ${ci.low}, logo_churn_t12m_ci_high = ${ci.high},
+      small_sample = ${smallSampleSql("accounts_start", min)};`);
+}
+
+async function extendNps(db: Db, asOf: string): Promise<void> {
+  await exec(db, 
+    `ALTER TABLE nps ADD COLUMN partial BOOLEAN DEFAULT false;
+     UPDATE nps SET partial = period LIKE '%-Q%'
+       AND (strptime(left(period, 4) || '-' || lpad(((right(period, 1)::INTEGER) * 3)::VARCHAR, 2, '0'), '%Y-%m'))::DATE > strptime('${asOf}', '%Y-%m')::DATE;`
+  );
+}
+
+/**
+ * An onboarding has matured when its deadline (start + deadline days) is on or before the as-of month
+ * end; a start month is partial while any of its accounts has not matured, i.e. when the month's last
+ * day + deadline days lies after the as-of month end.
+ */
+async function extendOnboardingCompletion(db: Db, {asOf, config}: MetricContext, min: number): Promise<void> {
+  const ci = wilsonSql("completed", "accounts");
+  const days = config.onboardingDeadlineDays;
+  await exec(db, `
+    ALTER TABLE onboarding_completion ADD COLUMN partial BOOLEAN;
+    ALTER TABLE onboarding_completion ADD COLUMN completion_ci_low DOUBLE;
+    ALTER TABLE onboarding_completion ADD COLUMN completion_ci_high DOUBLE;
+    ALTER TABLE onboarding_completion ADD COLUMN small_sample BOOLEAN;
+    UPDATE onboarding_completion SET
+      partial = CASE WHEN cohort = 'all' THEN NULL
+                     ELSE last_day(strptime(cohort, '%Y-%m'))::DATE + INTERVAL ${days} DAY > last_day(strptime('${asOf}', '%Y-%m'))::DATE END,
+      completion_ci_low = ${ci.low}, completion_ci_high = ${ci.high},
+      small_sample = ${smallSampleSql("accounts", min)};`);
+}
+
+const TABLE_DEFS: Definition[] = [
+  {
+    id: "logo_churn_ci",
+    table: "churn",
+    name: {en: "Logo churn 95% interval; small sample", ja: "カスタマーチャーンの95%信頼区間・少数サンプル"},
+    formula: "[logo_churn_ci_low, logo_churn_ci_high] = Wilson(accounts_churned, accounts_start); small_sample = accounts_start < minSampleSize",
+    text: {
+      en: "Extra columns after nrr: the 95% Wilson interval of the monthly logo churn rate (see wilson_interval), and small_sample, true when fewer accounts than minSampleSize (30 by default) were at the start of the month. A segment's monthly churn swinging between 0% and 10% with 60–90 accounts is mostly noise: the interval shows how much.",
+      ja: "nrr の後の追加列です。月次カスタマーチャーンの95% Wilson信頼区間（wilson_interval を参照）と、期首顧客数が minSampleSize（既定30）未満のとき true になる small_sample です。60〜90社のセグメントで月次解約率が0%〜10%の間で振れるのは大半が偶然の変動であり、区間がその幅を示します。"
+    }
+  },
+  {
+    id: "logo_churn_t12m",
+    table: "retention_t12m",
+    name: {en: "Trailing-12-month logo churn", ja: "カスタマーチャーン（過去12か月）"},
+    formula: "logo_churn_t12m(M) = 1 − accounts_retained / accounts_start, accounts_retained = #{a : MRR(a, M-12) > 0 ∧ MRR(a, M) > 0}",
+    text: {
+      en: "Extra columns after nrr_t12m: of the accounts with MRR at the end of M-12 (accounts_start), accounts_retained still have MRR in M (the whole account's MRR, as for monthly logo churn; an account that left and came back counts as retained), and logo_churn_t12m is the share that did not; with its 95% Wilson interval (logo_churn_t12m_ci_low, _high) and small_sample (accounts_start < minSampleSize). The trailing-12-month revenue churn is 1 − grr_t12m.",
+      ja: "nrr_t12m の後の追加列です。12か月前の月末にMRRがあった顧客（accounts_start）のうち、当月もMRRがある顧客数が accounts_retained、そうでない顧客の割合が logo_churn_t12m です（月次と同じく顧客全体のMRRで判定し、解約後に復帰した顧客は継続として数えます）。95% Wilson信頼区間（logo_churn_t12m_ci_low・_high）と small_sample（accounts_start が minSampleSize 未満）を併記します。過去12か月のレベニューチャーンは 1 − grr_t12m です。"
+    }
+  },
+  {
+    id: "nps_partial",
+    table: "nps",
+    name: {en: "Partial quarter", ja: "集計途中の四半期"},
+    formula: "partial ⇔ period is a quarter whose last month is after the as-of month",
+    text: {
+      en: "An extra column after low_responses: true for a quarter that is not over at the end of the as-of month (it holds only one or two months of responses). Charts leave partial quarters out and tables mark them, so a quarter still being collected never reads as a fall.",
+      ja: "low_responses の後の追加列です。基準月末の時点で終わっていない四半期（1〜2か月分の回答しかない）のとき true です。グラフでは集計途中の四半期を除き、表では印を付けます。集計中の四半期が低下に見えないようにするためです。"
+    }
+  },
+  {
+    id: "onboarding_partial",
+    table: "onboarding_completion",
+    name: {en: "Partial start month; completion interval", ja: "集計途中の開始月・完了率の信頼区間"},
+    formula: "partial ⇔ last day of cohort + deadline_days > as-of month end; [completion_ci_low, completion_ci_high] = Wilson(completed, accounts); small_sample = accounts < minSampleSize",
+    text: {
+      en: "Extra columns after overdue: partial is true for a start month in which some onboardings are still inside their deadline at the end of the as-of month, so their completion rate and median days to complete are still rising and falling for reasons of time alone (empty for cohort 'all'). Charts leave partial start months out; tables mark them. Also the 95% Wilson interval of completion_rate and small_sample.",
+      ja: "overdue の後の追加列です。partial は、基準月末の時点でまだ期限内のオンボーディングを含む開始月のとき true で、その完了率や完了日数の中央値は時間の経過だけで変わります（cohort 'all' は空欄）。グラフでは集計途中の開始月を除き、表では印を付けます。あわせて completion_rate の95% Wilson信頼区間と small_sample を出力します。"
+    }
+  }
+];
+
+export const intervals: MetricFamily = {
+  name: "intervals",
+  tables: [],
+  definitions: [...smallSampleDefinitions("churn"), ...TABLE_DEFS],
+  async build(db, ctx) {
+    const min = ctx.config.minSampleSize;
+    await extendChurn(db, min);
+    await extendRetentionT12m(db, min);
+    await extendNps(db, ctx.asOf);
+    await extendOnboardingCompletion(db, ctx, min);
+  }
+};
