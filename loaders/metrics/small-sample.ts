@@ -28,7 +28,11 @@ export function wilsonSql(k: string, n: string, z = Z95): {low: string; high: st
   const nn = `nullif((${n})::DOUBLE, 0)`;
   const centre = `((${p} + ${z2} / (2 * ${nn})) / (1 + ${z2} / ${nn}))`;
   const half = `((${z} / (1 + ${z2} / ${nn})) * sqrt(greatest(${p} * (1 - ${p}) / ${nn} + ${z2} / (4 * ${nn} * ${nn}), 0)))`;
-  return {low: `greatest(${centre} - ${half}, 0)::DOUBLE`, high: `least(${centre} + ${half}, 1)::DOUBLE`};
+  // greatest/least skip NULLs in DuckDB, so n = 0 is tested explicitly.
+  return {
+    low: `(CASE WHEN (${n}) > 0 THEN greatest(${centre} - ${half}, 0) END)::DOUBLE`,
+    high: `(CASE WHEN (${n}) > 0 THEN least(${centre} + ${half}, 1) END)::DOUBLE`
+  };
 }
 
 /** SQL: true when n observations are fewer than the minimum. */
