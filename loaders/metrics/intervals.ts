@@ -55,8 +55,9 @@ async function extendRetentionT12m(db: Db, min: number): Promise<void> {
 async function extendNps(db: Db, asOf: string): Promise<void> {
   await exec(db, 
     `ALTER TABLE nps ADD COLUMN partial BOOLEAN DEFAULT false;
-     UPDATE nps SET partial = period LIKE '%-Q%'
-       AND (strptime(left(period, 4) || '-' || lpad(((right(period, 1)::INTEGER) * 3)::VARCHAR, 2, '0'), '%Y-%m'))::DATE > strptime('${asOf}', '%Y-%m')::DATE;`
+     UPDATE nps SET partial = CASE WHEN period LIKE '%-Q%'
+       THEN make_date(left(period, 4)::INTEGER, right(period, 1)::INTEGER * 3, 1) > strptime('${asOf}', '%Y-%m')::DATE
+       ELSE false END;`
   );
 }
 

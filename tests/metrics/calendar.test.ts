@@ -37,10 +37,9 @@ describe("default as-of month", () => {
     ).toBe("2026-03");
   });
 
-  it("future-dated ends do not move it: an end scheduled beyond the window marks the ends after the last activity as scheduled", async () => {
-    // Last other activity: a response in 2026-10. C's annual term ends 2027-05-20 (7 months later, > 3):
-    // the export holds scheduled ends, so B's end in 2026-11 is taken as scheduled too.
-    expect(SCHEDULED_END_MONTHS).toBe(3);
+  it("with an activity feed, ends after its last event are future-dated and never move it", async () => {
+    // Last feed event: a response on 2026-10-30. B's line ends 2026-11-01 and C's 2027-05-20: both
+    // scheduled after the export (the last other activity), so the report ends in 2026-10.
     expect(
       await asOf({
         subscriptions: [
@@ -51,6 +50,21 @@ describe("default as-of month", () => {
         nps_responses: [{responded_at: "2026-10-30", score: 9}]
       })
     ).toBe("2026-10");
+  });
+
+  it("subscriptions alone: an end scheduled beyond the window marks the ends after the last start as scheduled", async () => {
+    // Last start 2026-01-05; B ends 2026-03-10 (a churn) but C's annual term ends 2027-01-05 (12 > 3 months
+    // after the last start): the export holds scheduled ends, so none after the last start counts.
+    expect(SCHEDULED_END_MONTHS).toBe(3);
+    expect(
+      await asOf({
+        subscriptions: [
+          {account_id: "A", start_date: "2026-01-05", mrr: 100},
+          {account_id: "B", start_date: "2025-01-01", end_date: "2026-03-10", mrr: 100},
+          {account_id: "C", start_date: "2026-01-05", end_date: "2027-01-05", mrr: 100}
+        ]
+      })
+    ).toBe("2026-01");
   });
 
   it("an end exactly SCHEDULED_END_MONTHS after the last activity still counts; one month more does not", async () => {
