@@ -7,9 +7,9 @@
  *  1. MRR and its change against last month (and the MRR target, if set).
  *  2. The bridge: what new business, expansion and reactivation added, contraction and churn removed.
  *  3. Trailing-12-month NRR and GRR against their targets.
- *  4. Churned accounts and MRR; in the total view, the segment of a single churned account. Then
+ *  4. Churned accounts and MRR; in the total view, the segment of a single churned account. And
  *     (total view) whether any segment's monthly logo churn differs from the rest of the book: only
- *     when the two 95% intervals do not overlap, else "within normal variation".
+ *     when the two 95% intervals do not overlap, else "within normal variation" (after sentence 5).
  *  5. Monthly logo and revenue churn against their targets, the logo churn interval and whether the
  *     change from last month is real; the trailing-12-month churn.
  *  6. NPS, its basis (month, or the quarter when the month has too few responses), its 95% interval
@@ -73,7 +73,8 @@ export function summarize(input: SummaryInput): string[] {
   /** The small-sample statement: "from 12 accounts, too few to read (minimum 30)". */
   const tooFew = (k: Kpi) => {
     const min = k.unit === "nps" ? input.npsMinResponses ?? 30 : minSample;
-    const unit = ja ? (k.nUnit === "responses" ? "件の回答" : k.nUnit === "onboardings" ? "件" : "社") : k.nUnit ?? "observations";
+    const en = k.nUnit ?? "observations";
+    const unit = ja ? (k.nUnit === "responses" ? "件の回答" : k.nUnit === "onboardings" ? "件" : "社") : k.n === 1 ? en.replace(/s$/, "") : en;
     return ja ? `${f.number(k.n ?? 0)}${unit}に基づくため参考値です（最小${f.number(min)}）` : `from ${f.number(k.n ?? 0)} ${unit}, too few to read (minimum ${f.number(min)})`;
   };
   /** The change from last month, stated as real only when the intervals support it. */
@@ -163,7 +164,36 @@ export function summarize(input: SummaryInput): string[] {
       );
     }
   }
-  // 4b. Segment differences in monthly logo churn: real only when the intervals do not overlap.
+  // 5. Churn rates: monthly, with the logo churn interval and whether the change is real; then 12 months.
+  const logo = kpi("logo_churn_rate");
+  const rev = kpi("revenue_churn_rate");
+  if (logo.value !== null && rev.value !== null) {
+    if (logo.small) {
+      out.push(
+        ja
+          ? `月次のカスタマーチャーンは${f.percent(logo.value)}、月次のレベニューチャーンは${f.percent(rev.value)}で、${tooFew(logo)}。`
+          : `Monthly logo churn ${f.percent(logo.value)}; monthly revenue churn ${f.percent(rev.value)}: ${tooFew(logo)}.`
+      );
+    } else {
+      const c = change(logo);
+      out.push(
+        ja
+          ? `月次のカスタマーチャーンは${f.percent(logo.value)}${details(logo)}${c ? `で、${c}` : "でした"}。月次のレベニューチャーンは${f.percent(rev.value)}${target(rev)}でした。`
+          : `Monthly logo churn ${f.percent(logo.value)}${details(logo)}${c ? `, ${c}` : ""}; monthly revenue churn ${f.percent(rev.value)}${target(rev)}.`
+      );
+    }
+    const logoYear = logo.secondary?.value ?? null;
+    const revYear = rev.secondary?.value ?? null;
+    if (logoYear !== null && revYear !== null) {
+      out.push(
+        ja
+          ? `過去12か月ではカスタマーチャーン${f.percent(logoYear)}、レベニューチャーン${f.percent(revYear)}でした。`
+          : `Over the trailing 12 months, logo churn was ${f.percent(logoYear)} and revenue churn ${f.percent(revYear)}.`
+      );
+    }
+  }
+
+  // 5b. Segment differences in monthly logo churn: real only when the intervals do not overlap.
   const total = input.accountsStart ?? null;
   if (input.view === "all" && n && total && input.churnBySegment.some((c) => c.start !== undefined)) {
     const diffs = input.churnBySegment
@@ -191,35 +221,6 @@ export function summarize(input: SummaryInput): string[] {
       }
     } else {
       out.push(ja ? "セグメント間の月次カスタマーチャーンの差は通常の変動の範囲内です。" : "Differences in monthly logo churn between segments are within normal variation.");
-    }
-  }
-
-  // 5. Churn rates: monthly, with the logo churn interval and whether the change is real; then 12 months.
-  const logo = kpi("logo_churn_rate");
-  const rev = kpi("revenue_churn_rate");
-  if (logo.value !== null && rev.value !== null) {
-    if (logo.small) {
-      out.push(
-        ja
-          ? `月次のカスタマーチャーンは${f.percent(logo.value)}、月次のレベニューチャーンは${f.percent(rev.value)}で、${tooFew(logo)}。`
-          : `Monthly logo churn ${f.percent(logo.value)}; monthly revenue churn ${f.percent(rev.value)}: ${tooFew(logo)}.`
-      );
-    } else {
-      const c = change(logo);
-      out.push(
-        ja
-          ? `月次のカスタマーチャーンは${f.percent(logo.value)}${details(logo)}${c ? `で、${c}` : "でした"}。月次のレベニューチャーンは${f.percent(rev.value)}${target(rev)}でした。`
-          : `Monthly logo churn ${f.percent(logo.value)}${details(logo)}${c ? `, ${c}` : ""}; monthly revenue churn ${f.percent(rev.value)}${target(rev)}.`
-      );
-    }
-    const logoYear = logo.secondary?.value ?? null;
-    const revYear = rev.secondary?.value ?? null;
-    if (logoYear !== null && revYear !== null) {
-      out.push(
-        ja
-          ? `過去12か月ではカスタマーチャーン${f.percent(logoYear)}、レベニューチャーン${f.percent(revYear)}でした。`
-          : `Over the trailing 12 months, logo churn was ${f.percent(logoYear)} and revenue churn ${f.percent(revYear)}.`
-      );
     }
   }
 
