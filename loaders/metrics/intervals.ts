@@ -6,11 +6,10 @@
  *   churn             + logo_churn_ci_low, logo_churn_ci_high (Wilson), small_sample (accounts_start < min)
  *   retention_t12m    + accounts_retained, logo_churn_t12m and its Wilson interval, small_sample
  *   nps               + partial (a quarter not over by the end of the as-of month)
- *   onboarding_completion + matured (accounts whose deadline has passed), partial (a start month with
- *                       accounts still inside their deadline), completion Wilson interval, small_sample
+ *   onboarding_completion + completion Wilson interval, small_sample (partial: onboarding.ts)
  */
 import type {Db} from "../db.js";
-import type {Definition, MetricContext, MetricFamily} from "./family.js";
+import type {Definition, MetricFamily} from "./family.js";
 import {smallSampleDefinitions, smallSampleSql, wilsonSql} from "./small-sample.js";
 
 /** Runs several statements, one at a time (each ends with ";" at the end of a line). */
@@ -61,22 +60,14 @@ async function extendNps(db: Db, asOf: string): Promise<void> {
   );
 }
 
-/**
- * An onboarding has matured when its deadline (start + deadline days) is on or before the as-of month
- * end; a start month is partial while any of its accounts has not matured, i.e. when the month's last
- * day + deadline days lies after the as-of month end.
- */
-async function extendOnboardingCompletion(db: Db, {asOf, config}: MetricContext, min: number): Promise<void> {
+/** The completion interval and small-sample flag by start month (partial is set by onboarding.ts). */
+async function extendOnboardingCompletion(db: Db, min: number): Promise<void> {
   const ci = wilsonSql("completed", "accounts");
-  const days = config.onboardingDeadlineDays;
   await exec(db, `
-    ALTER TABLE onboarding_completion ADD COLUMN partial BOOLEAN;
     ALTER TABLE onboarding_completion ADD COLUMN completion_ci_low DOUBLE;
     ALTER TABLE onboarding_completion ADD COLUMN completion_ci_high DOUBLE;
     ALTER TABLE onboarding_completion ADD COLUMN small_sample BOOLEAN;
     UPDATE onboarding_completion SET
-      partial = CASE WHEN cohort = 'all' THEN NULL
-                     ELSE last_day(strptime(cohort, '%Y-%m'))::DATE + INTERVAL ${days} DAY > last_day(strptime('${asOf}', '%Y-%m'))::DATE END,
       completion_ci_low = ${ci.low}, completion_ci_high = ${ci.high},
       small_sample = ${smallSampleSql("accounts", min)};`);
 }
@@ -116,10 +107,10 @@ const TABLE_DEFS: Definition[] = [
     id: "onboarding_partial",
     table: "onboarding_completion",
     name: {en: "Partial start month; completion interval", ja: "集計途中の開始月・完了率の信頼区間"},
-    formula: "partial ⇔ last day of cohort + deadline_days > as-of month end; [completion_ci_low, completion_ci_high] = Wilson(completed, accounts); small_sample = accounts < minSampleSize",
+    formula: "partial ⇔ last day of cohort + horizon > as-of month end, horizon = max(deadline_days, ⌈p90 of days_to_complete⌉); [completion_ci_low, completion_ci_high] = Wilson(completed, accounts); small_sample = accounts < minSampleSize",
     text: {
-      en: "Extra columns after overdue: partial is true for a start month in which some onboardings are still inside their deadline at the end of the as-of month, so their completion rate and median days to complete are still rising and falling for reasons of time alone (empty for cohort 'all'). Charts leave partial start months out; tables mark them. Also the 95% Wilson interval of completion_rate and small_sample.",
-      ja: "overdue の後の追加列です。partial は、基準月末の時点でまだ期限内のオンボーディングを含む開始月のとき true で、その完了率や完了日数の中央値は時間の経過だけで変わります（cohort 'all' は空欄）。グラフでは集計途中の開始月を除き、表では印を付けます。あわせて completion_rate の95% Wilson信頼区間と small_sample を出力します。"
+      en: "Extra columns after overdue: partial is true for a start month whose completion rate and median days to complete are still moving for reasons of time alone at the end of the as-of month: some of its onboardings are inside their deadline, or inside the time within which 90% of all completed onboardings finished (late completions keep coming after the deadline). The horizon is the longer of the two, in days. Empty for cohort 'all'. Charts leave partial start months out; tables mark them. Also the 95% Wilson interval of completion_rate and small_sample.",
+      ja: "overdue の後の追加列です。partial は、基準月末の時点で、完了率や完了日数の中央値が時間の経過だけでまだ変わりうる開始月のとき true です。期限内のオンボーディング、または完了済みオンボーディングの90%が完了するまでの日数内のものを含む場合が該当します（期限後の完了も続くため）。その長い方の日数を基準とします。cohort 'all' は空欄です。グラフでは集計途中の開始月を除き、表では印を付けます。あわせて completion_rate の95% Wilson信頼区間と small_sample を出力します。"
     }
   }
 ];
@@ -133,6 +124,6 @@ export const intervals: MetricFamily = {
     await extendChurn(db, min);
     await extendRetentionT12m(db, min);
     await extendNps(db, ctx.asOf);
-    await extendOnboardingCompletion(db, ctx, min);
+    await extendOnboardingCompletion(db, min);
   }
 };

@@ -88,8 +88,28 @@ async function buildOnboardingTables(db: Db, ctx: MetricContext): Promise<void> 
     LEFT JOIN account_months am ON am.account_id = o.account_id AND am.month = ?
     WHERE o.overdue
     ORDER BY o.days_since_start DESC, o.account_id`, [ctx.asOf]);
+  await markPartialCohorts(db, ctx);
   await db.run(`DROP TABLE _onboarding_accounts`);
   await buildMonthly(db, ctx);
+}
+
+/**
+ * onboarding_completion.partial: a start month whose completion is still rising for reasons of time
+ * alone. Late completions keep coming after the deadline, so the horizon is the deadline or, if longer,
+ * the 90th percentile of the days to complete of the completed onboardings (rounded up): a start
+ * month is partial while its last day + horizon lies after the as-of month end. Cohort 'all' is null.
+ */
+async function markPartialCohorts(db: Db, {asOf, config}: MetricContext): Promise<void> {
+  const [{horizon}] = await db.all<{horizon: number}>(
+    `SELECT greatest(?, coalesce(ceil(quantile_cont(days_to_complete, 0.9)), 0))::INTEGER AS horizon FROM _onboarding_accounts WHERE completed`,
+    [config.onboardingDeadlineDays]
+  );
+  await db.run(`ALTER TABLE onboarding_completion ADD COLUMN partial BOOLEAN`);
+  await db.run(
+    `UPDATE onboarding_completion SET partial = CASE WHEN cohort = 'all' THEN NULL
+       ELSE last_day(strptime(cohort, '%Y-%m'))::DATE + to_days(?) > last_day(strptime(?, '%Y-%m'))::DATE END`,
+    [horizon, asOf]
+  );
 }
 
 /**

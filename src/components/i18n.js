@@ -568,7 +568,7 @@ const EN = {
   "adoption.completion_kpi_caption": "Of the onboardings whose deadline fell in the three months to the month (each had its full deadline), the share complete by month end; shaded: 95% interval.",
   "adoption.on_time_rate": "On time",
   "adoption.completed_by_month_end": "Completed by month end",
-  "adoption.partial_cohorts_note": ({n, deadline}) => `The latest ${n} start months still have onboardings inside their ${deadline}-day deadline: they are left out of the charts (their completion is still rising) and marked partial in the table.`,
+  "adoption.partial_cohorts_note": ({n, deadline}) => `The latest ${n} start months are still inside the time in which 90% of onboardings finish (at least the ${deadline}-day deadline; late completions keep coming): their completion is still rising, so they are left out of the charts and marked partial in the table.`,
 };
 
 const JA = {
@@ -1123,7 +1123,7 @@ const JA = {
   "adoption.completion_kpi_caption": "当月までの3か月にオンボーディング期限が来た顧客（期限までの期間をすべて経過した顧客）のうち、月末までに完了した顧客の割合です。網掛け：95%信頼区間。",
   "adoption.on_time_rate": "期限内",
   "adoption.completed_by_month_end": "月末までに完了",
-  "adoption.partial_cohorts_note": ({n, deadline}) => `直近${n}か月の開始月には、まだ期限（${deadline}日）内のオンボーディングが含まれます。完了率が今後も上がるため、グラフから除き、表では集計途中として示しています。`,
+  "adoption.partial_cohorts_note": ({n, deadline}) => `直近${n}か月の開始月は、オンボーディングの90%が完了するまでの期間（最短でも期限の${deadline}日。期限後の完了も続きます）をまだ経過していません。完了率が今後も上がるため、グラフから除き、表では集計途中として示しています。`,
 };
 
 const DICTIONARIES = {"en-US": EN, "ja-JP": JA};

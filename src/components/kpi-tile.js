@@ -54,7 +54,8 @@ function readingLines(kpi, tr, f, rules) {
   const fmt = (v) => formatValue(kpi.unit, v, f);
   const parts = [];
   if (kpi.interval) parts.push(tr("kpi.interval", {low: fmt(kpi.interval[0]), high: fmt(kpi.interval[1])}));
-  if (kpi.n != null && kpi.nUnit) parts.push(tr(`kpi.n.${kpi.nUnit}`, {n: f.number(kpi.n)}));
+  // NPS states its responses in its basis line already.
+  if (kpi.n != null && kpi.nUnit && !kpi.basis) parts.push(tr(`kpi.n.${kpi.nUnit}`, {n: f.number(kpi.n)}));
   const min = kpi.unit === "nps" ? rules.npsMinResponses : rules.minSampleSize;
   return html`${parts.length ? html`<div class="cs-kpi-basis">${parts.join(" · ")}</div>` : null}
     ${kpi.small && kpi.value != null ? html`<div class="cs-kpi-small" role="note">${tr("kpi.small", {min: f.number(min ?? 30)})}</div>` : null}

@@ -238,11 +238,10 @@ export function summarize(input: SummaryInput): string[] {
         : `${f.number(responses)} responses`;
     const interval = fmtInterval(nps, nps.interval);
     if (nps.small) {
-      out.push(
-        ja
-          ? `NPSは${f.nps(nps.value)}（${basis}、${interval}）で、${tooFew(nps)}。`
-          : `NPS ${f.nps(nps.value)} (${basis}; ${interval}): ${tooFew(nps)}.`
-      );
+      // The count is in the "too few" clause; a quarter basis still names its quarter.
+      const where = kind === "quarter" ? f.quarter(period) : "";
+      const inner = [where, interval].filter(Boolean).join(ja ? "、" : "; ");
+      out.push(ja ? `NPSは${f.nps(nps.value)}（${inner}）で、${tooFew(nps)}。` : `NPS ${f.nps(nps.value)} (${inner}): ${tooFew(nps)}.`);
     } else {
       // The change is stated only month against month (a quarter value is not comparable to last month's).
       const c = kind === "quarter" ? "" : change(nps);
