@@ -74,6 +74,26 @@ async function extendOnboardingCompletion(db: Db, min: number): Promise<void> {
 
 const TABLE_DEFS: Definition[] = [
   {
+    id: "default_as_of",
+    table: "account_months",
+    name: {en: "Default as-of month", ja: "基準月（既定）"},
+    formula: "asOf = config.asOf, else the last month with a start, response, usage month, ticket, CSM activity or an end that has happened",
+    text: {
+      en: "The report ends at the as-of month: asOf in the config (or --as-of), else the last month with any activity in the inputs: a subscription start, an NPS response, a usage month, a support ticket, a CSM activity, or a subscription end that has happened. The exports carry no export date, so it is read from the data: with an activity feed (responses, usage, tickets, activities), an end has happened when it falls on or before the latest feed event or start, and later ends are contract ends scheduled after the export, which never move the as-of month. With subscriptions alone, ends after the last start count too (a book whose last event is a churn ends in that churn's month) unless some end lies more than 3 months after the last start, which shows the export holds scheduled ends.",
+      ja: "レポートは基準月で終わります。設定の asOf（または --as-of）、なければ入力データで何らかの動きがあった最後の月です。動きとは、契約の開始、NPS回答、利用データの月、サポートチケット、CSM活動、そして実際に発生した契約終了です。エクスポート日はデータに含まれないため、データから判断します。活動データ（回答・利用・チケット・活動）がある場合、その最後の日付または最後の契約開始日以前の終了日は発生済みとし、それより後の終了日はエクスポート後に予定された契約終了として基準月を動かしません。契約データのみの場合は、最後の契約開始より後の終了日も数えます（最後の出来事が解約なら、その解約の月で終わります）。ただし、最後の契約開始から3か月を超えて先の終了日がある場合は、予定された終了日を含むデータとみなし、数えません。"
+    }
+  },
+  {
+    id: "target_periods",
+    table: "retention_t12m",
+    name: {en: "Targets and their periods", ja: "目標値とその期間"},
+    formula: "targets.nrr, targets.grr: {value, period: \"trailing-12-months\"}; targets.logo_churn_rate, targets.revenue_churn_rate: {value, period: \"monthly\"}",
+    text: {
+      en: "The NRR and GRR tiles, the summary and the archive show the trailing-12-month figures (grr_t12m, nrr_t12m) with the monthly rate as a second line; churn tiles show the monthly rates with the trailing-12-month churn as a second line. A target for NRR, GRR, logo churn or revenue churn must state its period in report.config.ts, and the build stops with a message naming the key when the period does not match what the tile compares (an annual NRR target cannot be set against a monthly NRR). Other targets have one period (MRR, health: month end; onboarding: deadlines in the last 3 months; NPS: the tile's basis) and may be a bare number.",
+      ja: "NRR・GRRのタイル、サマリー、過去分一覧は過去12か月の値（grr_t12m・nrr_t12m）を示し、月次の値を2行目に表示します。チャーンのタイルは月次の値を示し、過去12か月のチャーンを2行目に表示します。NRR・GRR・カスタマーチャーン・レベニューチャーンの目標値は report.config.ts で期間を明記する必要があり、タイルが比較する期間と一致しない場合はキー名を示してビルドを停止します（年間のNRR目標を月次のNRRと比べることはできません）。その他の目標値（MRR・ヘルススコアは月末時点、オンボーディングは直近3か月に期限到来分、NPSはタイルの集計期間）は期間が1つのため、数値のみで指定できます。"
+    }
+  },
+  {
     id: "logo_churn_ci",
     table: "churn",
     name: {en: "Logo churn 95% interval; small sample", ja: "カスタマーチャーンの95%信頼区間・少数サンプル"},

@@ -57,7 +57,9 @@ function readingLines(kpi, tr, f, rules) {
   // NPS states its responses in its basis line already.
   if (kpi.n != null && kpi.nUnit && !kpi.basis) parts.push(tr(`kpi.n.${kpi.nUnit}`, {n: f.number(kpi.n)}));
   const min = kpi.unit === "nps" ? rules.npsMinResponses : rules.minSampleSize;
-  return html`${parts.length ? html`<div class="cs-kpi-basis">${parts.join(" · ")}</div>` : null}
+  // Each part unbreakable, so a narrow tile wraps between them, never inside "n = 1,009 accounts".
+  const spans = parts.flatMap((p, i) => [i ? " · " : null, html`<span class="cs-nowrap">${p}</span>`]).filter(Boolean);
+  return html`${parts.length ? html`<div class="cs-kpi-basis">${spans}</div>` : null}
     ${kpi.small && kpi.value != null ? html`<div class="cs-kpi-small" role="note">${tr("kpi.small", {min: f.number(min ?? 30)})}</div>` : null}
     ${kpi.secondary && kpi.secondary.value != null ? html`<div class="cs-kpi-secondary">${tr(`kpi.secondary.${kpi.secondary.kind}`, {value: fmt(kpi.secondary.value)})}</div>` : null}`;
 }
