@@ -30,8 +30,10 @@ export function monthlyReport(data, {locale = data.locale, currency = data.curre
   const tr = t(locale);
   const f = formatters(locale, currency);
   const views = ["all", ...data.segments.filter((s) => data.views[s])];
+  // A segment whose month rests on too few accounts is marked in the filter too (small-sample rule).
+  const smallView = (s) => Boolean(data.views[s]?.kpis?.find((k) => k.key === "logo_churn_rate")?.small);
   const select = bindUrl(
-    Inputs.select(views, {label: tr("report.filter.segment"), format: (s) => segmentLabel(s, tr), value: "all"}),
+    Inputs.select(views, {label: tr("report.filter.segment"), format: (s) => `${segmentLabel(s, tr)}${smallView(s) ? ` ⚠ ${tr("small.flag")}` : ""}`, value: "all"}),
     "segment",
     {valid: (s) => views.includes(s)}
   );
