@@ -568,6 +568,7 @@ const EN = {
   "adoption.completion_kpi_caption": "Of the onboardings whose deadline fell in the three months to the month (each had its full deadline), the share complete by month end; shaded: 95% interval.",
   "adoption.on_time_rate": "On time",
   "adoption.completed_by_month_end": "Completed by month end",
+  "definitions.reading": ({min, nps}) => `How to read the numbers: NRR and GRR on the monthly report are trailing-12-month figures, churn rates are monthly, and every target states its period. A rate from fewer than ${min} observations (NPS: ${nps} responses) is marked ⚠ and never judged; proportions carry their 95% Wilson interval and NPS its 95% interval; a change or a segment difference counts as real only when the intervals do not overlap. Periods not over yet (the current quarter, recent onboarding start months) are marked partial and left out of charts. The rules are defined below: small_sample_rule, wilson_interval, target_periods, default_as_of, nps_partial, onboarding_partial.`,
   "adoption.partial_cohorts_note": ({n, deadline}) => `The latest ${n} start months are still inside the time in which 90% of onboardings finish (at least the ${deadline}-day deadline; late completions keep coming): their completion is still rising, so they are left out of the charts and marked partial in the table.`,
 };
 
@@ -1123,6 +1124,7 @@ const JA = {
   "adoption.completion_kpi_caption": "当月までの3か月にオンボーディング期限が来た顧客（期限までの期間をすべて経過した顧客）のうち、月末までに完了した顧客の割合です。網掛け：95%信頼区間。",
   "adoption.on_time_rate": "期限内",
   "adoption.completed_by_month_end": "月末までに完了",
+  "definitions.reading": ({min, nps}) => `数値の読み方：月次レポートのNRR・GRRは過去12か月の値、チャーンは月次の値で、目標値はすべて期間を明記しています。観測数が${min}未満（NPSは回答${nps}件未満）の値には ⚠ を付け、判定しません。割合には95% Wilson信頼区間、NPSには95%信頼区間を付け、変化やセグメント間の差は区間が重ならない場合のみ実際の差とみなします。終わっていない期間（当四半期、直近のオンボーディング開始月）は集計途中として示し、グラフから除きます。各ルールの定義は以下にあります：small_sample_rule、wilson_interval、target_periods、default_as_of、nps_partial、onboarding_partial。`,
   "adoption.partial_cohorts_note": ({n, deadline}) => `直近${n}か月の開始月は、オンボーディングの90%が完了するまでの期間（最短でも期限の${deadline}日。期限後の完了も続きます）をまだ経過していません。完了率が今後も上がるため、グラフから除き、表では集計途中として示しています。`,
 };
 
