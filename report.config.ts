@@ -7,10 +7,10 @@ export default defineConfig({
   currency: "JPY",
   segments: ["segment", "industry", "region"],
   targets: {
-    nrr: 1.05,
-    grr: 0.92,
-    logo_churn_rate: 0.015,
-    revenue_churn_rate: 0.01,
+    nrr: {value: 1.05, period: "trailing-12-months"},
+    grr: {value: 0.92, period: "trailing-12-months"},
+    logo_churn_rate: {value: 0.015, period: "monthly"},
+    revenue_churn_rate: {value: 0.01, period: "monthly"},
     nps: 30,
     health_green_share: 0.6,
     onboarding_completion_rate: 0.85

@@ -42,6 +42,27 @@ export const TARGET_KEYS = [
 ] as const;
 export type TargetKey = (typeof TARGET_KEYS)[number];
 
+// ─── issue 11: target periods ───
+/**
+ * The period each KPI tile compares its target with. NRR and GRR tiles show trailing-12-month values;
+ * churn rates are monthly. A target for these four must state its period ({value, period}), and a
+ * period that does not match is rejected; the others may be a bare number (their period is fixed).
+ */
+export const TARGET_PERIODS = {
+  mrr: "month-end",
+  nrr: "trailing-12-months",
+  grr: "trailing-12-months",
+  logo_churn_rate: "monthly",
+  revenue_churn_rate: "monthly",
+  nps: "quarter-or-month",
+  health_green_share: "month-end",
+  onboarding_completion_rate: "trailing-quarter"
+} as const satisfies Record<TargetKey, string>;
+export type TargetPeriod = (typeof TARGET_PERIODS)[TargetKey];
+/** Rates that exist both monthly and over 12 months: their targets must say which. */
+export const TARGETS_NEEDING_PERIOD: TargetKey[] = ["nrr", "grr", "logo_churn_rate", "revenue_churn_rate"];
+export type TargetInput = number | {value: number; period: string};
+
 export interface TableConfig {
   /** Rename a user's columns to the contract's: {"Customer ID": "account_id"} (case-insensitive). */
   columns?: Record<string, string>;
@@ -100,9 +121,13 @@ export interface ReportConfig {
   // issue 20: the passphrase-protected build
   /** Encrypt every data file of the site; the passphrase comes from CS_PASSPHRASE (scripts/postbuild/protect.ts). */
   protect: boolean;
+  // ─── issue 11: small samples ───
+  /** Rates from fewer observations than this (accounts, onboardings) are marked and get no verdict. */
+  minSampleSize: number;
 }
 
-export type UserConfig = Partial<Omit<ReportConfig, "health">> & {
+export type UserConfig = Partial<Omit<ReportConfig, "health" | "targets">> & {
+  targets?: Partial<Record<TargetKey, TargetInput>>;
   health?: Partial<Omit<HealthConfig, "weights" | "bands">> & {weights?: Partial<HealthWeights>; bands?: Partial<HealthBands>};
 };
 
@@ -133,7 +158,8 @@ export const DEFAULT_CONFIG: ReportConfig = {
   redact: false,
   memoryLimit: "3GB",
   // issue 20: the passphrase-protected build
-  protect: false
+  protect: false,
+  minSampleSize: 30
 };
 
 export class ConfigError extends Error {
@@ -272,12 +298,45 @@ export function resolveConfig(user: unknown, env: Record<string, string | undefi
 
   if (!isObject(c.targets)) fail("targets", "an object keyed by KPI", c.targets);
   checkKeys("targets.", c.targets, TARGET_KEYS);
-  for (const [k, v] of Object.entries(c.targets)) {
-    if (typeof v !== "number" || !Number.isFinite(v)) fail(`targets.${k}`, "a number", v);
-  }
+  c.targets = resolveTargets(c.targets as Record<string, unknown>);
+  if (!Number.isInteger(c.minSampleSize) || c.minSampleSize < 1) fail("minSampleSize", "a positive integer", c.minSampleSize);
 
   c.health = resolveHealth(user.health);
   return c;
+}
+
+/**
+ * Targets as numbers, each checked against the period its tile compares it with (TARGET_PERIODS):
+ * {nrr: {value: 1.05, period: "trailing-12-months"}}. A bare number is accepted only for KPIs with one
+ * period; a wrong or missing period names the key and the period expected.
+ */
+function resolveTargets(targets: Record<string, unknown>): Partial<Record<TargetKey, number>> {
+  const out: Partial<Record<TargetKey, number>> = {};
+  for (const [k, v] of Object.entries(targets)) {
+    const key = k as TargetKey;
+    const expected = TARGET_PERIODS[key];
+    const shape = `a number or {value: number, period: "${expected}"}`;
+    if (typeof v === "number") {
+      if (!Number.isFinite(v)) fail(`targets.${k}`, "a number", v);
+      if (TARGETS_NEEDING_PERIOD.includes(key)) {
+        throw new ConfigError(
+          `config: "targets.${k}" must state its period: {value: ${v}, period: "${expected}"} (the ${k} tile compares ${expected} values)`
+        );
+      }
+      out[key] = v;
+      continue;
+    }
+    if (!isObject(v)) fail(`targets.${k}`, TARGETS_NEEDING_PERIOD.includes(key) ? `{value: number, period: "${expected}"}` : shape, v);
+    checkKeys(`targets.${k}.`, v, ["value", "period"]);
+    if (typeof v.value !== "number" || !Number.isFinite(v.value)) fail(`targets.${k}.value`, "a number", v.value);
+    if (v.period !== expected) {
+      throw new ConfigError(
+        `config: "targets.${k}.period" is ${JSON.stringify(v.period)}, but the ${k} tile compares ${expected} values: set period: "${expected}" and a ${expected} target`
+      );
+    }
+    out[key] = v.value;
+  }
+  return out;
 }
 
 /** The project root (where package.json lives). */

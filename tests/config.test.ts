@@ -41,7 +41,7 @@ describe("resolveConfig: defaults and overrides", () => {
 describe("resolveConfig: errors name the key", () => {
   it.each([
     [[], 'config: "(root)" must be an object, got []'],
-    [{color: "red"}, 'config: unknown key "color" (expected one of: dataDir, encoding, tables, asOf, locale, currency, title, segments, targets, health, grossMargin, npsMinResponses, onboardingDeadlineDays, redact, memoryLimit)'],
+    [{color: "red"}, 'config: unknown key "color" (expected one of: dataDir, encoding, tables, asOf, locale, currency, title, segments, targets, health, grossMargin, npsMinResponses, onboardingDeadlineDays, redact, memoryLimit, minSampleSize)'],
     [{memoryLimit: "lots"}, 'config: "memoryLimit" must be a size like "3GB" or "512MB", got "lots"'],
     [{dataDir: ""}, 'config: "dataDir" must be a directory path, got ""'],
     [{onboardingDeadlineDays: 0}, 'config: "onboardingDeadlineDays" must be a whole number of days from 1 to 730, got 0'],
@@ -57,7 +57,7 @@ describe("resolveConfig: errors name the key", () => {
     [{segments: "segment"}, 'config: "segments" must be a list of account column names, got "segment"'],
     [{segments: ["segment", "segment"]}, 'config: "segments" must be a list without repeats, got ["segment","segment"]'],
     [{targets: {arr: 1}}, 'config: unknown key "targets.arr" (expected one of: mrr, nrr, grr, logo_churn_rate, revenue_churn_rate, nps, health_green_share, onboarding_completion_rate)'],
-    [{targets: {nrr: "1.1"}}, 'config: "targets.nrr" must be a number, got "1.1"'],
+    [{targets: {nrr: "1.1"}}, 'config: "targets.nrr" must be {value: number, period: "trailing-12-months"}, got "1.1"'],
     [{health: {weights: {usage: -1}}}, 'config: "health.weights.usage" must be a number from 0 to 100, got -1'],
     [{health: {weights: {vibes: 1}}}, 'config: unknown key "health.weights.vibes" (expected one of: usage, engagement, support, nps, onboarding, outcomes)'],
     [{health: {weights: {usage: 0, engagement: 0, support: 0, nps: 0, onboarding: 0, outcomes: 0}}}, 'config: "health.weights" must be at least one weight above 0, got {"usage":0,"engagement":0,"support":0,"nps":0,"onboarding":0,"outcomes":0}'],

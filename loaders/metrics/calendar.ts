@@ -7,20 +7,38 @@ import type {Db} from "../db.js";
 import type {MetricContext, Month} from "./family.js";
 
 /**
- * The default as-of month: the latest month in which an observed event falls (a subscription start,
- * an NPS response, a usage month, a ticket, a CSM activity). End dates do not count: contracts often
- * end in the future.
+ * With no activity feed besides subscriptions, ends after the last start count only when none lies
+ * more than this many months after it: an export taken mid-term carries contract ends scheduled up to
+ * a year ahead (annual terms), while a book whose last events are churns has them close behind.
+ */
+export const SCHEDULED_END_MONTHS = 3;
+
+/**
+ * The default as-of month: the last month with any activity in the inputs. Activity is a subscription
+ * start, a response, a usage month, a ticket, a CSM activity, and a subscription end that has
+ * happened. The exports carry no export date, so "happened" is read from the data:
+ *  - with an activity feed (responses, usage, tickets or CSM activities: recorded when they happen,
+ *    never ahead), an end has happened when it is on or before the latest feed event or start; ends
+ *    after it are contract ends scheduled after the export and never move the as-of month;
+ *  - with subscriptions alone, ends after the last start count too (a book whose last event is a
+ *    churn ends in that churn's month), unless some end lies more than SCHEDULED_END_MONTHS months
+ *    after the last start: then the exports hold scheduled ends and only ends up to the last start count.
  */
 export async function latestObservedMonth(db: Db): Promise<Month | null> {
-  const [row] = await db.all<{m: string | null}>(`
-    SELECT strftime(max(d), '%Y-%m') AS m FROM (
-      SELECT max(start_date) AS d FROM subscriptions
-      UNION ALL SELECT max(responded_at) FROM nps_responses
-      UNION ALL SELECT max(month) FROM usage
-      UNION ALL SELECT max(created_at)::DATE FROM support_tickets
-      UNION ALL SELECT max(date) FROM csm_activities
-    )`);
-  return row?.m ?? null;
+  const [row] = await db.all<{feed: string | null; starts: string | null; last_end: string | null}>(`
+    SELECT (SELECT strftime(max(d), '%Y-%m') FROM (
+              SELECT max(responded_at) AS d FROM nps_responses
+              UNION ALL SELECT max(month) FROM usage
+              UNION ALL SELECT max(created_at)::DATE FROM support_tickets
+              UNION ALL SELECT max(date) FROM csm_activities)) AS feed,
+           (SELECT strftime(max(start_date), '%Y-%m') FROM subscriptions) AS starts,
+           (SELECT strftime(max(end_date), '%Y-%m') FROM subscriptions) AS last_end`);
+  const {feed = null, starts = null, last_end: lastEnd = null} = row ?? {};
+  const other = [feed, starts].filter((m): m is string => m !== null).sort().at(-1) ?? null;
+  if (!other) return lastEnd;
+  if (feed !== null || !lastEnd || lastEnd <= other) return other;
+  // Subscriptions alone, and some end after the last start: count them unless one is scheduled beyond the window.
+  return lastEnd <= addMonths(other, SCHEDULED_END_MONTHS) ? lastEnd : other;
 }
 
 /** Account columns to report as segment dimensions: the configured ones that exist in accounts. */

@@ -1,13 +1,14 @@
 /**
  * onboarding_completion: completion rate by start cohort and segment, median days to complete, overdue
- * counts (as of the as-of month); onboarding_monthly: the on-time completion rate of the onboardings
- * that came due in each month's trailing quarter (the monthly report's KPI); onboarding_overdue: the
+ * counts (as of the as-of month); onboarding_monthly: completion (and on-time completion) of the
+ * onboardings that came due in each month's trailing quarter (the monthly report's KPI); onboarding_overdue: the
  * accounts whose required milestones are still open past the deadline. (The contract's input table is
  * `onboarding`, so no output table may take that name.)
  */
 import type {Db} from "../db.js";
 import type {Definition, MetricContext, MetricFamily} from "./family.js";
 import {accountSegmentColumns, explodeSegments, SEGMENT_ORDER} from "./kpi-segments.js";
+import {smallSampleSql, wilsonSql} from "./small-sample.js";
 
 /** The deadline as the definitions state it: config.onboardingDeadlineDays, 90 days by default. */
 const DEADLINE = "deadline_days (config onboardingDeadlineDays, default 90)";
@@ -87,17 +88,40 @@ async function buildOnboardingTables(db: Db, ctx: MetricContext): Promise<void> 
     LEFT JOIN account_months am ON am.account_id = o.account_id AND am.month = ?
     WHERE o.overdue
     ORDER BY o.days_since_start DESC, o.account_id`, [ctx.asOf]);
+  await markPartialCohorts(db, ctx);
   await db.run(`DROP TABLE _onboarding_accounts`);
   await buildMonthly(db, ctx);
 }
 
 /**
- * onboarding_monthly(month, dimension, segment, due, completed_on_time, completion_rate): accounts whose
- * onboarding deadline (start + config.onboardingDeadlineDays) falls in M-2..M, and the share of them that
- * completed every required milestone by the deadline. Months with nothing due have no row.
+ * onboarding_completion.partial: a start month whose completion is still rising for reasons of time
+ * alone. Late completions keep coming after the deadline, so the horizon is the deadline or, if longer,
+ * the 90th percentile of the days to complete of the completed onboardings (rounded up): a start
+ * month is partial while its last day + horizon lies after the as-of month end. Cohort 'all' is null.
+ */
+async function markPartialCohorts(db: Db, {asOf, config}: MetricContext): Promise<void> {
+  const [{horizon}] = await db.all<{horizon: number}>(
+    `SELECT greatest(?, coalesce(ceil(quantile_cont(days_to_complete, 0.9)), 0))::INTEGER AS horizon FROM _onboarding_accounts WHERE completed`,
+    [config.onboardingDeadlineDays]
+  );
+  await db.run(`ALTER TABLE onboarding_completion ADD COLUMN partial BOOLEAN`);
+  await db.run(
+    `UPDATE onboarding_completion SET partial = CASE WHEN cohort = 'all' THEN NULL
+       ELSE last_day(strptime(cohort, '%Y-%m'))::DATE + to_days(?) > last_day(strptime(?, '%Y-%m'))::DATE END`,
+    [horizon, asOf]
+  );
+}
+
+/**
+ * onboarding_monthly: the onboardings whose deadline (start + config.onboardingDeadlineDays) fell in
+ * M-2..M, so each had its full deadline to finish by the end of M (due). completed: every required
+ * milestone done by the end of M (the headline KPI, completion_rate); completed_on_time: done by the
+ * deadline (on_time_rate, the secondary line). Completions after M's end do not count in M. With the
+ * Wilson interval of completion_rate and the small-sample flag. Months with nothing due have no row.
  */
 async function buildMonthly(db: Db, {dimensions, config}: MetricContext): Promise<void> {
   const deadlineDays = config.onboardingDeadlineDays;
+  const ci = wilsonSql("completed", "due");
   await db.run(`
     CREATE OR REPLACE TABLE onboarding_monthly AS
     WITH starts AS (${ONBOARDING_STARTS}
@@ -106,17 +130,26 @@ async function buildMonthly(db: Db, {dimensions, config}: MetricContext): Promis
       FROM onboarding WHERE coalesce(required, true) GROUP BY ALL
     ), d AS (
       SELECT req.account_id, (starts.start + INTERVAL ${deadlineDays} DAY)::DATE AS deadline,
+             CASE WHEN req.done = req.required THEN req.last_done END AS done_at,
              req.done = req.required AND req.last_done <= starts.start + INTERVAL ${deadlineDays} DAY AS on_time
              ${accountSegmentColumns(dimensions)}
       FROM req JOIN starts USING (account_id) JOIN accounts a USING (account_id)
       WHERE starts.start IS NOT NULL
     ), c AS (
-      SELECT m.month, m.idx, d.* FROM months m
+      SELECT m.month, m.idx, d.*, coalesce(d.done_at <= m.month_end, false) AS completed_by_month_end FROM months m
       JOIN d ON d.deadline >= m.month_start - INTERVAL 2 MONTH AND d.deadline <= m.month_end
-    ), x AS (${explodeSegments("c", dimensions)})
-    SELECT month, dimension, segment, count(*) AS due, count(*) FILTER (WHERE on_time) AS completed_on_time,
-           count(*) FILTER (WHERE on_time) / count(*) AS completion_rate
-    FROM x GROUP BY month, idx, dimension, segment
+    ), x AS (${explodeSegments("c", dimensions)}
+    ), cells AS (
+      SELECT month, idx, dimension, segment, count(*) AS due,
+             count(*) FILTER (WHERE completed_by_month_end) AS completed,
+             count(*) FILTER (WHERE on_time) AS completed_on_time
+      FROM x GROUP BY month, idx, dimension, segment
+    )
+    SELECT month, dimension, segment, due, completed, completed / due AS completion_rate,
+           completed_on_time, completed_on_time / due AS on_time_rate,
+           ${ci.low} AS completion_ci_low, ${ci.high} AS completion_ci_high,
+           ${smallSampleSql("due", config.minSampleSize)} AS small_sample
+    FROM cells
     ORDER BY idx, ${SEGMENT_ORDER}`);
 }
 
@@ -154,11 +187,11 @@ export const onboardingDefinitions: Definition[] = [
   {
     id: "onboarding_on_time_rate",
     table: "onboarding_monthly",
-    name: {en: "Onboarding completion rate (monthly KPI)", ja: "オンボーディング完了率（月次KPI）"},
-    formula: `completion_rate(M) = accounts completing every required milestone by start + ${DEADLINE} / accounts whose deadline falls in M-2..M`,
+    name: {en: "Onboarding completion, deadline passed (monthly KPI)", ja: "オンボーディング完了率（期限到来分・月次KPI）"},
+    formula: `completion_rate(M) = completed / due; on_time_rate(M) = completed_on_time / due; due = accounts whose start + ${DEADLINE} falls in M-2..M`,
     text: {
-      en: `The monthly report's onboarding KPI: of the accounts whose onboarding deadline (deadline_days after the start: the config's onboardingDeadlineDays, 90 by default; the start as defined for onboarding_completion) fell in the three months ending with M, the share that completed all required milestones by that deadline. A trailing quarter keeps small months readable; months with no deadline have no row.`,
-      ja: `月次レポートのオンボーディングKPIです。オンボーディング期限（開始から ${DEADLINE_JA} 日後。開始日の定義は onboarding_completion と同じ）がM-2〜Mの3か月に来た顧客のうち、期限までに必須項目をすべて完了した顧客の割合です。件数の少ない月でも読めるよう直近3か月で集計し、期限が来た顧客がいない月は行がありません。`
+      en: `The monthly report's onboarding KPI. due: the accounts whose onboarding deadline (deadline_days after the start: the config's onboardingDeadlineDays, 90 by default; the start as defined for onboarding_completion) fell in the three months ending with M, so every one of them had its full deadline to finish. completion_rate: the share of them with every required milestone completed by the end of M (the headline); on_time_rate: the share that completed by the deadline (the secondary line). Onboardings still inside their deadline are not counted, so recent starts never pull the rate down. With the 95% Wilson interval of completion_rate (completion_ci_low, _high) and small_sample (due < minSampleSize). A trailing quarter keeps small months readable; months with no deadline have no row.`,
+      ja: `月次レポートのオンボーディングKPIです。due は、オンボーディング期限（開始から ${DEADLINE_JA} 日後。開始日の定義は onboarding_completion と同じ）がM-2〜Mの3か月に来た顧客、つまり期限までの期間をすべて経過した顧客です。completion_rate はそのうちM月末までに必須項目をすべて完了した顧客の割合（見出しの値）、on_time_rate は期限までに完了した顧客の割合（補足の値）です。期限内でまだ進行中のオンボーディングは数えないため、直近の開始が率を押し下げることはありません。completion_rate の95% Wilson信頼区間（completion_ci_low・_high）と small_sample（due が minSampleSize 未満）を併記します。件数の少ない月でも読めるよう直近3か月で集計し、期限が来た顧客がいない月は行がありません。`
     }
   },
   {

@@ -23,6 +23,10 @@ export interface Manifest {
   targets: Record<string, number>;
   redact: boolean;
   tables: string[];
+  // issue 11: the small-sample minimums and the onboarding deadline, for the pages' notes
+  minSampleSize: number;
+  npsMinResponses: number;
+  onboardingDeadlineDays: number;
 }
 
 export async function exportSiteData({db, ctx, tables}: PipelineResult, dir = SITE_DATA_DIR): Promise<Manifest> {
@@ -41,7 +45,10 @@ export async function exportSiteData({db, ctx, tables}: PipelineResult, dir = SI
     dimensions: ctx.dimensions,
     targets: config.targets as Record<string, number>,
     redact: config.redact,
-    tables
+    tables,
+    minSampleSize: config.minSampleSize,
+    npsMinResponses: config.npsMinResponses,
+    onboardingDeadlineDays: config.onboardingDeadlineDays
   };
   await writeFile(join(dir, "metrics", "manifest.json"), JSON.stringify(manifest, null, 1));
   await writeFile(join(dir, "metrics", "definitions.json"), JSON.stringify(FAMILIES.flatMap((f) => f.definitions), null, 1));

@@ -11,9 +11,11 @@ import {sparkline} from "./sparkline.js";
  * kpi: {key, unit: "money" | "rate" | "nps", better: "higher" | "lower", value, previous, lastYear,
  *       lastYearMonth, deltaPrevious, deltaLastYear, changePrevious, changeLastYear, target, met,
  *       series: [{month, value}], basis?: {kind, period, responses}, mix?: {green, yellow, red}}
- * (as written by loaders/site/datasets/report.ts).
+ * (as written by loaders/site/datasets/report.ts), plus period, n, nUnit, interval, small,
+ * verdictPrevious/verdictLastYear and secondary (loaders/site/report/reading.ts). rules: the report's
+ * minimums ({minSampleSize, npsMinResponses}), for the small-sample note.
  */
-export function kpiTile(kpi, {locale = "en-US", currency = "JPY", width = 240} = {}) {
+export function kpiTile(kpi, {locale = "en-US", currency = "JPY", width = 240, rules = {}} = {}) {
   const tr = t(locale);
   const f = formatters(locale, currency);
   const label = tr(`kpi.${kpi.key}`);
@@ -27,7 +29,9 @@ export function kpiTile(kpi, {locale = "en-US", currency = "JPY", width = 240} =
   });
   return html`<div class="cs-kpi" data-kpi=${kpi.key}>
     <div class="cs-kpi-label" title=${tr(`kpi.${kpi.key}.help`)}>${label}</div>
+    ${kpi.period ? html`<div class="cs-kpi-period">${tr(`kpi.period.${kpi.period}`)}</div>` : null}
     <div class="cs-kpi-value" title=${full}>${value}</div>
+    ${readingLines(kpi, tr, f, rules)}
     ${kpi.basis ? html`<div class="cs-kpi-note">${basisText(kpi.basis, tr, f)}</div>` : null}
     ${kpi.mix ? mixBar(kpi.mix, tr, f) : null}
     <dl class="cs-kpi-deltas">
@@ -43,6 +47,21 @@ export function kpiTile(kpi, {locale = "en-US", currency = "JPY", width = 240} =
       color: OKABE_ITO.blue
     })}</div>
   </div>`;
+}
+
+/** Interval and n, the small-sample mark, and the other form of the rate (issue 11). */
+function readingLines(kpi, tr, f, rules) {
+  const fmt = (v) => formatValue(kpi.unit, v, f);
+  const parts = [];
+  if (kpi.interval) parts.push(tr("kpi.interval", {low: fmt(kpi.interval[0]), high: fmt(kpi.interval[1])}));
+  // NPS states its responses in its basis line already.
+  if (kpi.n != null && kpi.nUnit && !kpi.basis) parts.push(tr(`kpi.n.${kpi.nUnit}`, {n: f.number(kpi.n)}));
+  const min = kpi.unit === "nps" ? rules.npsMinResponses : rules.minSampleSize;
+  // Each part unbreakable, so a narrow tile wraps between them, never inside "n = 1,009 accounts".
+  const spans = parts.flatMap((p, i) => [i ? " · " : null, html`<span class="cs-nowrap">${p}</span>`]).filter(Boolean);
+  return html`${parts.length ? html`<div class="cs-kpi-basis">${spans}</div>` : null}
+    ${kpi.small && kpi.value != null ? html`<div class="cs-kpi-small" role="note">${tr("kpi.small", {min: f.number(min ?? 30)})}</div>` : null}
+    ${kpi.secondary && kpi.secondary.value != null ? html`<div class="cs-kpi-secondary">${tr(`kpi.secondary.${kpi.secondary.kind}`, {value: fmt(kpi.secondary.value)})}</div>` : null}`;
 }
 
 function formatValue(unit, v, f, {compact = false} = {}) {
@@ -69,6 +88,8 @@ function delta(kpi, which, f) {
   // A change too small to show (it formats as ±0) gets no arrow and no colour.
   const shown = kpi.unit === "money" ? kpi[`change${which}`] ?? d : kpi.unit === "nps" ? d / 100 : d;
   if (Math.abs(shown) < 0.0005) return html`<span class="cs-delta">${text}</span>`;
+  // Within normal variation (intervals overlap, or a small sample): no arrow, no colour (issue 11).
+  if (kpi[`verdict${which}`] === "same") return html`<span class="cs-delta cs-within" title=${t(f.locale)("kpi.within_variation")}>≈ ${text}</span>`;
   const good = (d > 0) === (kpi.better !== "lower");
   const cls = good ? "cs-delta cs-good" : "cs-delta cs-bad";
   const arrow = d > 0 ? "▲ " : d < 0 ? "▼ " : "";
@@ -79,7 +100,9 @@ function targetText(kpi, tr, f) {
   if (kpi.target === null || kpi.target === undefined) return html`<span class="cs-status cs-status-none">${tr("common.no_target")}</span>`;
   const target = formatValue(kpi.unit, kpi.target, f, {compact: true});
   const status =
-    kpi.met === null || kpi.met === undefined
+    kpi.small && kpi.value != null
+      ? html`<span class="cs-status cs-status-none">${tr("kpi.no_verdict")}</span>`
+      : kpi.met === null || kpi.met === undefined
       ? html`<span class="cs-status cs-status-none">—</span>`
       : kpi.met
       ? html`<span class="cs-status cs-status-met" style=${{color: STATUS_COLORS.met}}>✓ ${tr("common.met")}</span>`

@@ -30,8 +30,10 @@ export function monthlyReport(data, {locale = data.locale, currency = data.curre
   const tr = t(locale);
   const f = formatters(locale, currency);
   const views = ["all", ...data.segments.filter((s) => data.views[s])];
+  // A segment whose month rests on too few accounts is marked in the filter too (small-sample rule).
+  const smallView = (s) => Boolean(data.views[s]?.kpis?.find((k) => k.key === "logo_churn_rate")?.small);
   const select = bindUrl(
-    Inputs.select(views, {label: tr("report.filter.segment"), format: (s) => segmentLabel(s, tr), value: "all"}),
+    Inputs.select(views, {label: tr("report.filter.segment"), format: (s) => `${segmentLabel(s, tr)}${smallView(s) ? ` ⚠ ${tr("small.flag")}` : ""}`, value: "all"}),
     "segment",
     {valid: (s) => views.includes(s)}
   );
@@ -67,7 +69,8 @@ function reportBody(data, view, {locale, currency, width, tr, f}) {
     </section>
     <section class="cs-kpis" aria-labelledby="cs-kpis-h">
       <h2 id="cs-kpis-h">${tr("report.kpis")}</h2>
-      <div class="cs-kpi-grid">${view.kpis.map((k) => kpiTile(k, {locale, currency, width: tileWidth}))}</div>
+      <div class="cs-kpi-grid">${view.kpis.map((k) => kpiTile(k, {locale, currency, width: tileWidth, rules: data.rules}))}</div>
+      <p class="cs-kpi-legend">${tr("kpi.legend", {min: f.number(data.rules?.minSampleSize ?? 30)})}</p>
     </section>
     <section class="cs-bridge card">
       ${mrrBridge(view.bridge, {width: Math.min(width - 34, 960), locale, currency})}
@@ -210,9 +213,9 @@ export function reportArchive(rows, {locale = "en-US", currency = "JPY", base = 
     month: tr("common.month"),
     mrr: tr("kpi.mrr"),
     mrr_change: tr("common.vs_prev"),
-    nrr: tr("kpi.nrr"),
-    grr: tr("kpi.grr"),
-    logo_churn_rate: tr("kpi.logo_churn_rate"),
+    nrr: tr("kpi.nrr_t12m"),
+    grr: tr("kpi.grr_t12m"),
+    logo_churn_rate: tr("kpi.logo_churn_monthly"),
     nps: tr("kpi.nps"),
     health_green_share: tr("kpi.health_green_share"),
     at_risk: tr("report.at_risk")

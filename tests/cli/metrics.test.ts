@@ -67,27 +67,36 @@ describe("npm run metrics on the core fixture", () => {
   });
 
   it("writes churn, t12m, cohorts and NPS rows with empty cells for empty rates", () => {
-    const churn = lines(out, "churn");
+    // The churn family's columns; the interval and small-sample columns (intervals.ts) come after them.
+    const churnAll = lines(out, "churn");
+    const churn = churnAll.map((l) => l.split(",").slice(0, 12).join(","));
     expect(churn[0]).toBe(
       "month,dimension,segment,accounts_start,accounts_churned,logo_churn_rate,mrr_start,mrr_churned,mrr_contraction,revenue_churn_rate,grr,nrr"
     );
+    expect(churnAll[0].split(",").slice(12)).toEqual(["logo_churn_ci_low", "logo_churn_ci_high", "small_sample"]);
+    expect(churnAll[1].split(",").slice(12)).toEqual(["", "", "true"]); // no accounts at start: no interval
+    // 2024-01, all: 1 of 5 churned: Wilson [0.036223, 0.624472] (centre 0.330347, half 0.294124); 5 < minSampleSize 30.
+    const jan = churnAll.find((l) => l.startsWith("2024-01,all,all,"))!.split(",").slice(12);
+    expect(Number(jan[0])).toBeCloseTo(0.036223, 5);
+    expect(Number(jan[1])).toBeCloseTo(0.624472, 5);
+    expect(jan[2]).toBe("true");
     expect(churn[1]).toBe("2023-01,all,all,0,0,,0.00,0.00,0.00,,,");
     expect(churn).toContain(
       `2024-01,all,all,5,1,0.2,4200.80,250.25,500.00,${750.25 / 4200.8},${3450.55 / 4200.8},${3450.55 / 4200.8}`
     );
     expect(churn).toContain("2024-01,plan,Addon,1,1,1,0.00,0.00,0.00,,,");
     expect(churn).toContain("2024-01,plan,Trial,0,0,,0.00,0.00,0.00,,,");
-    expect(lines(out, "retention_t12m")[1]).toBe(`2024-01,all,all,3,3100.20,2600.20,2950.55,${2600.2 / 3100.2},${2950.55 / 3100.2}`);
+    expect(lines(out, "retention_t12m")[1].split(",").slice(0, 9).join(",")).toBe(`2024-01,all,all,3,3100.20,2600.20,2950.55,${2600.2 / 3100.2},${2950.55 / 3100.2}`);
     expect(lines(out, "retention_cohorts").slice(0, 2)).toEqual([
       "cohort,dimension,segment,months_since,accounts_start,accounts_retained,logo_retention,mrr_start,mrr,revenue_retention",
       "2023-01,all,all,0,3,3,1,3100.20,3100.20,1"
     ]);
     expect(lines(out, "retention_cohorts")).toContain("2023-07,product,CMS,6,1,0,0,0.00,0.00,");
     const nps = lines(out, "nps");
-    expect(nps[0]).toBe("period,dimension,segment,responses,promoters,passives,detractors,nps,ci_low,ci_high,low_responses");
+    expect(nps[0]).toBe("period,dimension,segment,responses,promoters,passives,detractors,nps,ci_low,ci_high,low_responses,partial");
     // npsMinResponses is 4 in the test config: the March cell (4 responses incl. the anonymous one) is readable.
-    expect(nps).toContain(`2023-03,all,all,4,2,1,1,25,${25 - 196 * Math.sqrt(0.171875)},100,false`);
-    expect(nps).toContain("2023-11,all,all,1,0,0,1,-100,-100,-100,true");
+    expect(nps).toContain(`2023-03,all,all,4,2,1,1,25,${25 - 196 * Math.sqrt(0.171875)},100,false,false`);
+    expect(nps).toContain("2023-11,all,all,1,0,0,1,-100,-100,-100,true,false");
   });
 
   it("writes the same bytes on a second run, and honours --as-of", async () => {

@@ -80,6 +80,11 @@ describe("ja-JP build of hostile inputs", () => {
       "オンボーディング完了率"
     ]);
     expect(seen.mrr).toMatch(/^¥[\d,.]+(万|億)$/);
+    // NRR and GRR are trailing-12-month figures, and their tiles say so in Japanese.
+    expect(await v.page.evaluate(() => [...document.querySelectorAll('.cs-kpi[data-kpi="nrr"] .cs-kpi-period, .cs-kpi[data-kpi="grr"] .cs-kpi-period')].map((e) => e.textContent))).toEqual([
+      "過去12か月",
+      "過去12か月"
+    ]);
     expect(seen.headings).toEqual(expect.arrayContaining(["サマリー", "主要KPI", "解約リスクの高い顧客", "2025年3月のMRRの増減内訳"]));
     expect(seen.body).toMatch(/前月比/);
     expect(seen.body).toMatch(/¥\d{1,3}(,\d{3})+/); // full amounts in the tables

@@ -4,6 +4,7 @@
 // every month; a CSV download is well-formed and neutralises formulas.
 import {readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
+import {tableFromIPC} from "apache-arrow";
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {DIST, launch, serve, visit, type Visit} from "./harness.js";
@@ -87,6 +88,30 @@ describe("monthly report", () => {
     expectFullReport(r);
     expect(r.kpis.at(-1)!.value).toMatch(/%$/); // onboarding completion exists for the as-of month
     expect(clean(v)).toEqual(CLEAN);
+    await v.page.close();
+  });
+
+  it("the NRR and GRR tiles show retention_t12m's trailing-12-month values for the as-of month, labelled so", async () => {
+    const {asOf} = distManifest();
+    const dir = join(DIST, "_file", "data", "metrics");
+    const file = readdirSync(dir).find((f) => /^retention_t12m\.[0-9a-f]+\.arrow$/.test(f))!;
+    const row = tableFromIPC(readFileSync(join(dir, file)))
+      .toArray()
+      .map((r) => r.toJSON())
+      .find((r) => r.month === asOf && r.dimension === "all" && r.segment === "all")!;
+    const v = await visit(browser, server.url, "/");
+    await readReport(v.page);
+    const tiles = await v.page.evaluate(() =>
+      Object.fromEntries(
+        ["nrr", "grr"].map((k) => {
+          const tile = document.querySelector(`.cs-kpi[data-kpi="${k}"]`);
+          return [k, {value: tile?.querySelector(".cs-kpi-value")?.textContent?.trim(), period: tile?.querySelector(".cs-kpi-period")?.textContent?.trim()}];
+        })
+      )
+    );
+    const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+    expect(tiles.nrr).toEqual({value: pct(Number(row.nrr_t12m)), period: "Trailing 12 months"});
+    expect(tiles.grr).toEqual({value: pct(Number(row.grr_t12m)), period: "Trailing 12 months"});
     await v.page.close();
   });
 

@@ -69,27 +69,60 @@ describe("KPI tiles", () => {
     expect(series[12]).toEqual({month: "2024-06", value: 3_000_000});
   });
 
-  it("retention and churn rates from the churn table, with targets (churn is better lower)", () => {
+  it("NRR and GRR over the trailing 12 months (retention_t12m), the monthly rates as the second line", () => {
+    // June 2024 against June 2023: the 7 accounts with MRR then (2,850,000) have 2,950,000 now; GRR caps
+    // A at 1,000,000 and loses B (200,000) and C's 200,000: 2,450,000. Monthly rates are the same here
+    // (MRR did not move in the 11 months between).
     const nrr = kpi(june, "nrr");
     expect(nrr.value).toBeCloseTo(2950 / 2850, 12);
-    expect(nrr).toMatchObject({previous: 1, lastYear: null, deltaLastYear: null, target: 1.05, met: false, better: "higher"});
-    expect(nrr.deltaPrevious).toBeCloseTo(100 / 2850, 10);
+    expect(nrr).toMatchObject({period: "trailing-12-months", n: 7, nUnit: "accounts", interval: null, small: false, target: 1.05, met: false, better: "higher"});
+    expect(nrr.secondary!.kind).toBe("monthly");
+    expect(nrr.secondary!.value).toBeCloseTo(2950 / 2850, 12);
+    // May has no trailing-12-month figure yet (M-12 is before the first month): no previous, no verdict.
+    expect(nrr).toMatchObject({previous: null, deltaPrevious: null, verdictPrevious: null, lastYear: null});
     expect(kpi(june, "grr").value).toBeCloseTo(2450 / 2850, 12);
     expect(kpi(june, "grr").met).toBe(false);
+    // The sparkline is the trailing-12-month series: empty before June 2024.
+    expect(nrr.series.filter((p) => p.value !== null).map((p) => p.month)).toEqual(["2024-06"]);
+    expect(kpi(reports[11], "nrr").value).toBeNull();
+  });
+
+  it("churn rates are monthly, with the Wilson interval, n, and the trailing-12-month churn as the second line", () => {
     const logo = kpi(june, "logo_churn_rate");
     expect(logo.value).toBeCloseTo(1 / 7, 12);
-    expect(logo).toMatchObject({previous: 0, target: 0.2, met: true, better: "lower"});
+    expect(logo).toMatchObject({period: "monthly", n: 7, previous: 0, target: 0.2, met: true, better: "lower", small: false});
+    // Wilson(1, 7): centre = (1/7 + 3.8416/14) / (1 + 3.8416/7) = 0.417257 / 1.548800 = 0.269407;
+    // half = (1.96 / 1.5488) · √((1/7)(6/7)/7 + 3.8416/196) = 1.265496 · √0.037093 = 1.265496 · 0.192596 = 0.243728.
+    expect(logo.interval![0]).toBeCloseTo(0.025679, 5);
+    expect(logo.interval![1]).toBeCloseTo(0.513135, 5);
+    // May: 0 of 7 -> [0, 0.354]; the intervals overlap, so the rise from 0% is within normal variation.
+    expect(logo.verdictPrevious).toBe("same");
+    expect(logo.secondary).toMatchObject({kind: "t12m"});
+    expect(logo.secondary!.value).toBeCloseTo(1 / 7, 12); // of the 7 with MRR in June 2023, B has none now
     const rev = kpi(june, "revenue_churn_rate");
     expect(rev.value).toBeCloseTo(400 / 2850, 12);
-    expect(rev).toMatchObject({target: 0.1, met: false});
+    expect(rev).toMatchObject({period: "monthly", target: 0.1, met: false});
+    expect(rev.secondary!.value).toBeCloseTo(1 - 2450 / 2850, 12); // 1 − GRR over 12 months
     // The first month has no MRR at its start: rates are empty, and so is the year-ago comparison.
-    expect(kpi(reports[0], "nrr").value).toBeNull();
-    expect(nrr.series[0]).toEqual({month: "2023-06", value: null});
+    expect(kpi(reports[0], "logo_churn_rate").value).toBeNull();
+  });
+
+  it("small-sample rule on the tiles: a rate from fewer observations than minSampleSize is marked and gets no verdict", () => {
+    // Mid-Market is D alone: n = 1 < 3.
+    const mid = kpi(june, "logo_churn_rate", "Mid-Market");
+    expect(mid).toMatchObject({value: 0, n: 1, small: true, target: 0.2, met: null, verdictPrevious: "same"});
+    expect(kpi(june, "nrr", "Mid-Market")).toMatchObject({n: 1, small: true, met: null});
+    // The same view with a minimum of 1 reads it, and gives the verdict.
+    expect(kpi(june, "logo_churn_rate", "SMB")).toMatchObject({n: 4, small: false, met: false});
   });
 
   it("NPS: the month when it has enough responses, else the quarter, saying which", () => {
     const n = kpi(june, "nps");
-    expect(n).toMatchObject({value: 25, target: 20, met: true, basis: {kind: "month", period: "2024-06", responses: 4}});
+    expect(n).toMatchObject({value: 25, target: 20, met: true, basis: {kind: "month", period: "2024-06", responses: 4}, n: 4, nUnit: "responses", small: false});
+    // The 95% interval of June's NPS (P 2, D 1 of 4): 25 ± 1.96 · 100 · √((3·4 − 1)/64) = 25 ± 81.26 -> [−56.26, 100].
+    expect(n.interval![0]).toBeCloseTo(-56.2573, 3);
+    expect(n.interval![1]).toBe(100);
+    expect(n.verdictPrevious).toBe("same");
     expect(n.previous).toBeCloseTo(200 / 7, 10);
     const may = kpi(reports.find((r) => r.month === "2024-05")!, "nps");
     expect(may.value).toBeCloseTo(200 / 7, 10);
@@ -123,7 +156,7 @@ describe("KPI tiles", () => {
 });
 
 describe("onboarding completion", () => {
-  it("is onboarding_monthly's on-time rate for the onboardings due in the trailing quarter, in every month", async () => {
+  it("is onboarding_monthly's completion of the onboardings due in the trailing quarter, on-time rate second, in every month", async () => {
     const built = await buildFamilies(
       {
         ...reportFixture,
@@ -143,7 +176,9 @@ describe("onboarding completion", () => {
     const {reports} = await buildReports(built.db, built.ctx);
     built.db.close();
     const [march, april, may, june] = reports.slice(-4);
-    expect(kpi(june, "onboarding_completion_rate")).toMatchObject({value: 0.5, previous: 0.5, target: null}); // A, D
+    expect(kpi(june, "onboarding_completion_rate")).toMatchObject({value: 0.5, previous: 0.5, target: null, n: 2, nUnit: "onboardings", period: "trailing-quarter"}); // A, D
+    expect(kpi(june, "onboarding_completion_rate").secondary).toEqual({kind: "on_time", value: 0.5});
+    expect(kpi(june, "onboarding_completion_rate").small).toBe(true); // 2 due < 3
     expect(kpi(june, "onboarding_completion_rate", "Enterprise").value).toBe(1);
     expect(kpi(june, "onboarding_completion_rate", "Mid-Market").value).toBe(0);
     expect(kpi(may, "onboarding_completion_rate").value).toBe(0.5); // Mar..May: A, D
@@ -225,6 +260,10 @@ describe("archive index", () => {
     const last = index.at(-1)!;
     expect(last).toMatchObject({month: "2024-06", mrr: 3_000_000, accounts_churned: 1, at_risk: 3, nps: 25});
     expect(last.mrr_change).toBeCloseTo(150 / 2850, 10);
+    // The archive's NRR and GRR are the trailing-12-month figures of the tiles (none before June 2024).
+    expect(last.nrr).toBeCloseTo(2950 / 2850, 12);
+    expect(last.grr).toBeCloseTo(2450 / 2850, 12);
+    expect(index[11].nrr).toBeNull();
   });
 });
 
@@ -233,10 +272,12 @@ describe("summary", () => {
     expect(june.views.all.summary).toEqual([
       "MRR grew 5.3% to ¥3M (+¥150K; target ¥3.5M, not met).",
       "Added: new business ¥50K, expansion ¥500K; removed: contraction ¥200K, churn ¥200K.",
-      "NRR 103.5% (target 105.0%, not met); GRR 86.0% (target 90.0%, not met).",
+      "Trailing-12-month NRR 103.5% (target 105.0%, not met); GRR 86.0% (target 90.0%, not met).",
       "1 account churned (SMB, ¥200K MRR).",
-      "Logo churn 14.3% (target 20.0%, met); revenue churn 14.0% (target 10.0%, not met).",
-      "NPS +25 (target +20, met), down 3.6 pt from last month (4 responses).",
+      "Monthly logo churn 14.3% (95% interval 2.6%–51.3%; target 20.0%, met), within normal variation of last month's 0.0%; monthly revenue churn 14.0% (target 10.0%, not met).",
+      "Over the trailing 12 months, logo churn was 14.3% and revenue churn 14.0%.",
+      "Differences in monthly logo churn between segments are within normal variation.",
+      "NPS +25 (4 responses; 95% interval −56 to +100; target +20, met), within normal variation of last month's +29.",
       "42.9% of scored accounts are green (target 40.0%, met); 3 accounts (¥550K MRR) are at risk: 2 with red health, 1 with a line ending within 90 days and falling usage."
     ]);
   });
@@ -248,12 +289,22 @@ describe("summary", () => {
     expect(ja.views.all.summary).toEqual([
       "MRRは前月比5.3%増の¥300万（+¥15万、目標値¥350万、未達）となりました。",
       "新規で¥5万、拡大で¥50万増加し、縮小で¥20万、解約で¥20万減少しました。",
-      "売上継続率はNRR 103.5%（目標値105.0%、未達）、GRR 86.0%（目標値90.0%、未達）でした。",
+      "過去12か月の売上継続率はNRR 103.5%（目標値105.0%、未達）、GRR 86.0%（目標値90.0%、未達）でした。",
       "1社が解約しました（中小企業（SMB）、解約MRR ¥20万）。",
-      "カスタマーチャーンは14.3%（目標値20.0%、達成）、レベニューチャーンは14.0%（目標値10.0%、未達）でした。",
-      "NPSは+25（目標値+20、達成）で、前月から3.6ポイント低下しました（回答4件）。",
+      "月次のカスタマーチャーンは14.3%（95%信頼区間2.6%〜51.3%、目標値20.0%、達成）で、前月（0.0%）との差は通常の変動の範囲内です。月次のレベニューチャーンは14.0%（目標値10.0%、未達）でした。",
+      "過去12か月ではカスタマーチャーン14.3%、レベニューチャーン14.0%でした。",
+      "セグメント間の月次カスタマーチャーンの差は通常の変動の範囲内です。",
+      "NPSは+25（回答4件、95%信頼区間−56〜+100、目標値+20、達成）で、前月（+29）との差は通常の変動の範囲内です。",
       "ヘルススコアが緑の顧客は42.9%（目標値40.0%、達成）で、解約リスクの高い顧客は3社（MRR ¥55万。ヘルススコアが赤 2社、90日以内に契約終了かつ利用減少 1社）です。"
     ]);
+  });
+
+  it("small-sample rule in a sentence: a segment view with too few accounts states n and no verdict", () => {
+    // Mid-Market: D alone (n = 1 < 3): no target verdict, no change claim.
+    expect(june.views["Mid-Market"].summary).toContain(
+      "Monthly logo churn 0.0%; monthly revenue churn 0.0%: from 1 account, too few to read (minimum 3)."
+    );
+    expect(june.views["Mid-Market"].summary.join(" ")).not.toMatch(/not met|, met/);
   });
 
   // The rules the fixture does not reach: "mostly", flat MRR, a quarter NPS, no churn, no at-risk.
@@ -272,6 +323,13 @@ describe("summary", () => {
     target: null,
     met: null,
     series: [],
+    period: "monthly",
+    n: null,
+    nUnit: null,
+    interval: null,
+    small: false,
+    verdictPrevious: null,
+    verdictLastYear: null,
     ...over
   });
   const input = (locale: string, over: Partial<SummaryInput> = {}): SummaryInput => ({
@@ -284,9 +342,9 @@ describe("summary", () => {
       tile("grr", "rate", {}),
       tile("logo_churn_rate", "rate", {}),
       tile("revenue_churn_rate", "rate", {}),
-      tile("nps", "nps", {value: -5, deltaPrevious: 2, basis: {kind: "quarter", period: "2026-Q3", responses: 45}}),
+      tile("nps", "nps", {value: -5, deltaPrevious: 2, basis: {kind: "quarter", period: "2026-Q3", responses: 45}, n: 45, nUnit: "responses", interval: [-30, 20]}),
       tile("health_green_share", "rate", {}),
-      tile("onboarding_completion_rate", "rate", {value: 0.82, target: 0.85, met: false})
+      tile("onboarding_completion_rate", "rate", {value: 0.82, target: 0.85, met: false, n: 50, nUnit: "onboardings", secondary: {kind: "on_time", value: 0.4}})
     ],
     bridge: null,
     accountsChurned: 12,
@@ -300,29 +358,73 @@ describe("summary", () => {
     ...over
   });
 
-  it("flat MRR, mostly SMB, quarter NPS, no one at risk, onboarding (en)", () => {
+  it("flat MRR, quarter NPS with its interval, no one at risk, onboarding with n and on-time rate (en)", () => {
     expect(summarize(input("en-US"))).toEqual([
       "MRR was flat at ¥412M.",
-      "12 accounts churned (¥3.1M MRR), mostly SMB.",
-      "NPS −5 (Q3 2026, as the month had too few responses; 45 responses).",
+      "12 accounts churned (¥3.1M MRR).",
+      "NPS −5 (Q3 2026, as the month had too few responses; 45 responses; 95% interval −30 to +20).",
       "No account is at risk.",
-      "Onboarding completion 82.0% (target 85.0%, not met)."
+      "Onboarding completion 82.0% of the 50 onboardings whose deadline fell in the last 3 months (target 85.0%, not met); 40.0% finished on time."
     ]);
   });
 
-  it("flat MRR, mostly SMB, quarter NPS, no one at risk, onboarding (ja)", () => {
+  it("flat MRR, quarter NPS with its interval, no one at risk, onboarding with n and on-time rate (ja)", () => {
     expect(summarize(input("ja-JP"))).toEqual([
       "MRRは前月から横ばいの¥4.12億でした。",
-      "12社が解約しました（解約MRR ¥310万、主に中小企業（SMB））。",
-      "NPSは-5でした（当月の回答が少ないため2026年第3四半期の値、回答45件）。".replace("-5", "−5"),
+      "12社が解約しました（解約MRR ¥310万）。",
+      "NPSは−5（当月の回答が少ないため2026年第3四半期の値、回答45件、95%信頼区間−30〜+20）でした。",
       "解約リスクの高い顧客はいません。",
-      "オンボーディング完了率は82.0%（目標値85.0%、未達）でした。"
+      "直近3か月に期限を迎えたオンボーディング50件の完了率は82.0%（目標値85.0%、未達）。期限内の完了は40.0%です。"
     ]);
   });
 
-  it("no churn, and a segment view never says 'mostly'", () => {
+  it("no churn, and a segment view never compares segments", () => {
     expect(summarize(input("en-US", {accountsChurned: 0}))[1]).toBe("No account churned.");
     expect(summarize(input("ja-JP", {accountsChurned: 0}))[1]).toBe("解約した顧客はありませんでした。");
     expect(summarize(input("en-US", {view: "SMB", churnBySegment: []}))[1]).toBe("12 accounts churned (¥3.1M MRR).");
+  });
+
+  it("a segment difference is stated only when the 95% intervals do not overlap (hand-computed Wilson intervals)", () => {
+    // 1,000 accounts at start, 30 churned. SMB 24 of 400: 6.0%, Wilson [4.06%, 8.77%]; the rest 6 of
+    // 600: 1.0%, [0.46%, 2.16%]: apart -> stated. Enterprise 1 of 200 [0.09%, 2.78%] against 29 of 800
+    // [2.54%, 5.16%] and Mid-Market 5 of 400 [0.54%, 2.89%] against 25 of 600 [2.84%, 6.08%] overlap -> not.
+    const real = summarize(
+      input("en-US", {
+        accountsChurned: 30,
+        accountsStart: 1000,
+        minSampleSize: 30,
+        churnBySegment: [
+          {segment: "SMB", accounts: 24, mrr: 0, start: 400},
+          {segment: "Mid-Market", accounts: 5, mrr: 0, start: 400},
+          {segment: "Enterprise", accounts: 1, mrr: 0, start: 200}
+        ]
+      })
+    );
+    expect(real).toContain("SMB's monthly logo churn (6.0%, 95% interval 4.1%–8.8%) was higher than the rest of the book's (1.0%, 0.5%–2.2%), beyond normal variation.");
+    expect(real.filter((x) => x.includes("beyond normal variation"))).toHaveLength(1);
+    // Industries of 80, 90 and 130 accounts, 6 churned: 4 of 80 (5.0%, [1.96%, 12.16%]) against 2 of 220
+    // ([0.25%, 3.25%]) overlap: a 5% month in a segment of 80 is within normal variation.
+    const noise = summarize(
+      input("ja-JP", {
+        accountsChurned: 6,
+        accountsStart: 300,
+        minSampleSize: 30,
+        churnBySegment: [
+          {segment: "製造", accounts: 4, mrr: 0, start: 80},
+          {segment: "小売", accounts: 1, mrr: 0, start: 90},
+          {segment: "教育", accounts: 1, mrr: 0, start: 130}
+        ]
+      })
+    );
+    expect(noise).toContain("セグメント間の月次カスタマーチャーンの差は通常の変動の範囲内です。");
+    expect(noise.join("")).not.toContain("通常の変動を超える");
+  });
+
+  it("a small segment never gets a difference claim, however far apart", () => {
+    // 3 of 10 (small: 10 < 30) against 0 of 500: intervals [10.8%, 60.3%] and [0, 0.77%] are apart, but n is too small.
+    const out = summarize(
+      input("en-US", {accountsChurned: 3, accountsStart: 510, minSampleSize: 30, churnBySegment: [{segment: "SMB", accounts: 3, mrr: 0, start: 10}, {segment: "Enterprise", accounts: 0, mrr: 0, start: 500}]})
+    );
+    expect(out).toContain("Differences in monthly logo churn between segments are within normal variation.");
   });
 });

@@ -14,6 +14,7 @@ import type {MetricContext, Month} from "../../metrics/family.js";
 import type {SiteDataset} from "../dataset.js";
 import {AT_RISK_LIMIT, atRisk, bridges, FALLING_RATIO, movers, MOVERS_LIMIT, RENEWAL_DAYS, USAGE_WINDOW, viewKey} from "../report/accounts.js";
 import {churnBySegment, KPI_SPECS, kpiValues, reportDimension, reportSegments, type MonthValues} from "../report/kpis.js";
+import {readingOf, verdict, type Minimums} from "../report/reading.js";
 import {summarize} from "../report/summary.js";
 import type {Kpi, MonthlyReport, ReportIndexRow, ReportView} from "../report/types.js";
 
@@ -29,7 +30,7 @@ function kpiValue(v: MonthValues | undefined, key: Kpi["key"]): number | null {
 }
 
 /** One KPI tile's numbers for `month` in one view. */
-function kpiFor(spec: (typeof KPI_SPECS)[number], byMonth: Map<Month, MonthValues>, month: Month, target: number | null): Kpi {
+function kpiFor(spec: (typeof KPI_SPECS)[number], byMonth: Map<Month, MonthValues>, month: Month, target: number | null, min: Minimums): Kpi {
   const value = kpiValue(byMonth.get(month), spec.key);
   const prevMonth = addMonths(month, -1);
   const yearMonth = addMonths(month, -12);
@@ -42,6 +43,9 @@ function kpiFor(spec: (typeof KPI_SPECS)[number], byMonth: Map<Month, MonthValue
     const m = addMonths(month, -k);
     if (byMonth.has(m)) series.push({month: m, value: kpiValue(byMonth.get(m), spec.key)});
   }
+  // The period, n, interval and small-sample flag (reading.ts); a small sample gets no verdict.
+  const reading = readingOf(spec.key, byMonth.get(month), min);
+  const readingAt = (m: Month) => (byMonth.has(m) ? readingOf(spec.key, byMonth.get(m), min) : null);
   const kpi: Kpi = {
     key: spec.key,
     unit: spec.unit,
@@ -55,9 +59,17 @@ function kpiFor(spec: (typeof KPI_SPECS)[number], byMonth: Map<Month, MonthValue
     changePrevious: rel(value, previous),
     changeLastYear: rel(value, lastYear),
     target,
-    met: target === null || value === null ? null : spec.better === "lower" ? value <= target : value >= target,
-    series
+    met: target === null || value === null || reading.small ? null : spec.better === "lower" ? value <= target : value >= target,
+    series,
+    period: reading.period,
+    n: reading.n,
+    nUnit: reading.nUnit,
+    interval: reading.interval,
+    small: reading.small,
+    verdictPrevious: verdict(value, reading, previous, readingAt(prevMonth)),
+    verdictLastYear: verdict(value, reading, lastYear, readingAt(yearMonth))
   };
+  if (reading.secondary) kpi.secondary = reading.secondary;
   const v = byMonth.get(month);
   if (spec.key === "nps" && v?.nps_basis) kpi.basis = v.nps_basis;
   if (spec.key === "health_green_share" && v?.health_mix) kpi.mix = v.health_mix;
@@ -98,14 +110,15 @@ export async function buildReports(db: Db, ctx: MetricContext): Promise<{reports
         fallingRatio: FALLING_RATIO,
         moversLimit: MOVERS_LIMIT,
         atRiskLimit: AT_RISK_LIMIT,
-        npsMinResponses: config.npsMinResponses
+        npsMinResponses: config.npsMinResponses,
+        minSampleSize: config.minSampleSize
       }
     };
     for (const view of views) {
       const byMonth = values.get(view)!;
       // Company targets apply to every view, except the MRR target (an amount for the whole book).
       const kpis = KPI_SPECS.map((spec) =>
-        kpiFor(spec, byMonth, month, spec.key === "mrr" && view !== "all" ? null : targets[spec.key] ?? null)
+        kpiFor(spec, byMonth, month, spec.key === "mrr" && view !== "all" ? null : targets[spec.key] ?? null, config)
       );
       const bridge = bridgeRows.get(viewKey(view, month)) ?? {
         month,
@@ -134,7 +147,10 @@ export async function buildReports(db: Db, ctx: MetricContext): Promise<{reports
           accountsChurned: v.accounts_churned,
           mrrChurned: v.mrr_churned,
           churnBySegment: view === "all" ? churnSegments.get(month) ?? [] : [],
-          atRisk: risk
+          atRisk: risk,
+          accountsStart: v.accounts_start,
+          minSampleSize: config.minSampleSize,
+          npsMinResponses: config.npsMinResponses
         })
       };
       report.views[view] = r;

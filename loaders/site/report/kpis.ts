@@ -34,6 +34,19 @@ export interface MonthValues {
   health_green_share: number | null;
   health_mix: {green: number; yellow: number; red: number; scored: number} | null;
   onboarding_completion_rate: number | null;
+  // ─── issue 11: periods, bases, intervals ───
+  /** Monthly NRR / GRR (the tiles show the trailing-12-month values in nrr / grr). */
+  nrr_monthly: number | null;
+  grr_monthly: number | null;
+  /** Accounts with MRR at M-12 (the trailing-12-month base). */
+  t12m_accounts: number | null;
+  logo_churn_t12m: number | null;
+  logo_churn_t12m_ci: [number, number] | null;
+  logo_churn_ci: [number, number] | null;
+  nps_ci: [number, number] | null;
+  onboarding_due: number | null;
+  onboarding_on_time_rate: number | null;
+  onboarding_ci: [number, number] | null;
 }
 
 export type ValuesByView = Map<string, Map<Month, MonthValues>>;
@@ -51,8 +64,20 @@ const empty = (): MonthValues => ({
   nps_basis: null,
   health_green_share: null,
   health_mix: null,
-  onboarding_completion_rate: null
+  onboarding_completion_rate: null,
+  nrr_monthly: null,
+  grr_monthly: null,
+  t12m_accounts: null,
+  logo_churn_t12m: null,
+  logo_churn_t12m_ci: null,
+  logo_churn_ci: null,
+  nps_ci: null,
+  onboarding_due: null,
+  onboarding_on_time_rate: null,
+  onboarding_ci: null
 });
+
+const pair = (lo: number | null, hi: number | null): [number, number] | null => (lo === null || hi === null ? null : [lo, hi]);
 
 /**
  * The dimension the report is filtered by: `segment` (company size) when it is a configured
@@ -106,16 +131,19 @@ export async function kpiValues(db: Db, ctx: MetricContext, dim: string | null, 
     accounts_start: number;
     accounts_churned: number;
     mrr_churned: number;
+    ci_low: number | null;
+    ci_high: number | null;
   }>(`
     SELECT month, ${VIEW} AS view, nrr, grr, logo_churn_rate, revenue_churn_rate, accounts_start, accounts_churned,
-           mrr_churned::DOUBLE AS mrr_churned
+           mrr_churned::DOUBLE AS mrr_churned, logo_churn_ci_low AS ci_low, logo_churn_ci_high AS ci_high
     FROM churn WHERE ${viewFilter(dim)}`);
   for (const r of churn) {
     const v = at(r.view, r.month);
     if (!v) continue;
     Object.assign(v, {
-      nrr: r.nrr,
-      grr: r.grr,
+      nrr_monthly: r.nrr,
+      grr_monthly: r.grr,
+      logo_churn_ci: pair(r.ci_low, r.ci_high),
       logo_churn_rate: r.logo_churn_rate,
       revenue_churn_rate: r.revenue_churn_rate,
       accounts_start: r.accounts_start,
@@ -124,9 +152,29 @@ export async function kpiValues(db: Db, ctx: MetricContext, dim: string | null, 
     });
   }
 
+  // NRR and GRR on the tiles: trailing 12 months (retention_t12m), with trailing-12-month logo churn.
+  const t12m = await db.all<{
+    month: string;
+    view: string;
+    nrr: number | null;
+    grr: number | null;
+    accounts: number;
+    logo: number | null;
+    lo: number | null;
+    hi: number | null;
+  }>(`
+    SELECT month, ${VIEW} AS view, nrr_t12m AS nrr, grr_t12m AS grr, accounts_start AS accounts,
+           logo_churn_t12m AS logo, logo_churn_t12m_ci_low AS lo, logo_churn_t12m_ci_high AS hi
+    FROM retention_t12m WHERE ${viewFilter(dim)}`);
+  for (const r of t12m) {
+    const v = at(r.view, r.month);
+    if (!v) continue;
+    Object.assign(v, {nrr: r.nrr, grr: r.grr, t12m_accounts: r.accounts, logo_churn_t12m: r.logo, logo_churn_t12m_ci: pair(r.lo, r.hi)});
+  }
+
   // NPS: month, with the quarter as fallback.
-  const npsRows = await db.all<{period: string; view: string; responses: number; nps: number}>(`
-    SELECT period, ${VIEW} AS view, responses, nps FROM nps WHERE ${viewFilter(dim)}`);
+  const npsRows = await db.all<{period: string; view: string; responses: number; nps: number; ci_low: number; ci_high: number}>(`
+    SELECT period, ${VIEW} AS view, responses, nps, ci_low, ci_high FROM nps WHERE ${viewFilter(dim)}`);
   const cell = new Map(npsRows.map((r) => [`${r.view}|${r.period}`, r]));
   const min = ctx.config.npsMinResponses;
   for (const view of views) {
@@ -139,6 +187,7 @@ export async function kpiValues(db: Db, ctx: MetricContext, dim: string | null, 
       if (!pick) continue;
       const v = at(view, m)!;
       v.nps = pick.nps;
+      v.nps_ci = [pick.ci_low, pick.ci_high];
       v.nps_basis = {kind: useQuarter ? "quarter" : "month", period: pick.period, responses: pick.responses};
     }
   }
@@ -153,28 +202,35 @@ export async function kpiValues(db: Db, ctx: MetricContext, dim: string | null, 
     v.health_mix = {green: r.green / r.scored, yellow: r.yellow / r.scored, red: r.red / r.scored, scored: r.scored};
   }
 
-  // Onboarding completion: on-time completion of the onboardings due in the trailing quarter (see
+  // Onboarding completion: of the onboardings whose deadline fell in the trailing quarter (so each had
+  // its full deadline), the share complete by month end; on time as the secondary figure (see
   // onboarding_monthly in loaders/metrics/onboarding.ts), so every month's report has it.
-  const onboardingRows = await db.all<{month: string; view: string; rate: number | null}>(`
-    SELECT month, ${VIEW} AS view, completion_rate::DOUBLE AS rate FROM onboarding_monthly WHERE ${viewFilter(dim)}`);
+  const onboardingRows = await db.all<{month: string; view: string; rate: number | null; due: number; on_time: number | null; lo: number | null; hi: number | null}>(`
+    SELECT month, ${VIEW} AS view, completion_rate::DOUBLE AS rate, due, on_time_rate::DOUBLE AS on_time,
+           completion_ci_low AS lo, completion_ci_high AS hi
+    FROM onboarding_monthly WHERE ${viewFilter(dim)}`);
   for (const r of onboardingRows) {
     const v = at(r.view, r.month);
-    if (v) v.onboarding_completion_rate = r.rate;
+    if (!v) continue;
+    Object.assign(v, {onboarding_completion_rate: r.rate, onboarding_due: r.due, onboarding_on_time_rate: r.on_time, onboarding_ci: pair(r.lo, r.hi)});
   }
   return out;
 }
 
-/** Churn per segment of the report's dimension in each month (for "mostly SMB" in the summary). */
-export async function churnBySegment(db: Db, dim: string | null): Promise<Map<Month, {segment: string; accounts: number; mrr: number}[]>> {
-  const out = new Map<Month, {segment: string; accounts: number; mrr: number}[]>();
+/** Churn per segment of the report's dimension in each month: churned accounts and MRR, accounts at start. */
+export async function churnBySegment(
+  db: Db,
+  dim: string | null
+): Promise<Map<Month, {segment: string; accounts: number; mrr: number; start: number}[]>> {
+  const out = new Map<Month, {segment: string; accounts: number; mrr: number; start: number}[]>();
   if (!dim) return out;
-  const rows = await db.all<{month: string; segment: string; accounts: number; mrr: number}>(`
-    SELECT month, segment, accounts_churned AS accounts, mrr_churned::DOUBLE AS mrr
-    FROM churn WHERE dimension = ${literal(dim)} AND accounts_churned > 0
+  const rows = await db.all<{month: string; segment: string; accounts: number; mrr: number; start: number}>(`
+    SELECT month, segment, accounts_churned AS accounts, mrr_churned::DOUBLE AS mrr, accounts_start AS start
+    FROM churn WHERE dimension = ${literal(dim)} AND accounts_start > 0
     ORDER BY month, mrr_churned DESC, segment`);
   for (const r of rows) {
     if (!out.has(r.month)) out.set(r.month, []);
-    out.get(r.month)!.push({segment: r.segment, accounts: r.accounts, mrr: r.mrr});
+    out.get(r.month)!.push({segment: r.segment, accounts: r.accounts, mrr: r.mrr, start: r.start});
   }
   return out;
 }

@@ -6,15 +6,21 @@
  * Sentences, each left out when its numbers are missing:
  *  1. MRR and its change against last month (and the MRR target, if set).
  *  2. The bridge: what new business, expansion and reactivation added, contraction and churn removed.
- *  3. NRR and GRR against their targets.
- *  4. Churned accounts and MRR; in the total view, the segment of a single churned account, or
- *     "mostly <segment>" when one segment has more than half of two or more churned accounts.
- *  5. Logo and revenue churn rates against their targets.
- *  6. NPS, its basis (month, or the quarter when the month has too few responses) and change.
+ *  3. Trailing-12-month NRR and GRR against their targets.
+ *  4. Churned accounts and MRR; in the total view, the segment of a single churned account. And
+ *     (total view) whether any segment's monthly logo churn differs from the rest of the book: only
+ *     when the two 95% intervals do not overlap, else "within normal variation" (after sentence 5).
+ *  5. Monthly logo and revenue churn against their targets, the logo churn interval and whether the
+ *     change from last month is real; the trailing-12-month churn.
+ *  6. NPS, its basis (month, or the quarter when the month has too few responses), its 95% interval
+ *     and whether the change from last month is real.
  *  7. Health: green share against target; at-risk accounts, their MRR and why.
- *  8. Onboarding completion against target.
+ *  8. Onboarding completion of the onboardings past their deadline, against target; the on-time rate.
+ * The small-sample rule (loaders/metrics/small-sample.ts) applies throughout: a figure from too few
+ * observations is stated with its n as too few to read, with no target verdict and no change claim.
  */
 import {formatters, t} from "../../../src/components/i18n.js";
+import {compareWithIntervals, isSmallSample, wilson} from "../../metrics/small-sample.js";
 import type {AtRisk, Bridge, Kpi, KpiKey} from "./types.js";
 
 export interface SummaryInput {
@@ -26,9 +32,14 @@ export interface SummaryInput {
   bridge: Bridge | null;
   accountsChurned: number | null;
   mrrChurned: number | null;
-  /** Churned accounts per segment in the month (total view only), largest first. */
-  churnBySegment: {segment: string; accounts: number; mrr: number}[];
+  /** Per segment in the month (total view only): churned accounts and MRR, accounts at start. */
+  churnBySegment: {segment: string; accounts: number; mrr: number; start?: number}[];
   atRisk: AtRisk;
+  /** Accounts at the start of the month (total view: the whole book), for the segment comparison. */
+  accountsStart?: number | null;
+  /** The small-sample minimum (config.minSampleSize) and NPS's (config.npsMinResponses). */
+  minSampleSize?: number;
+  npsMinResponses?: number;
 }
 
 export function summarize(input: SummaryInput): string[] {
@@ -50,6 +61,29 @@ export function summarize(input: SummaryInput): string[] {
   const segmentName = (s: string) => {
     const label = tr(`segment.${s}`);
     return label === `segment.${s}` ? s : label;
+  };
+  const minSample = input.minSampleSize ?? 30;
+  const fmtInterval = (k: Kpi, i: [number, number] | null | undefined) =>
+    !i ? "" : k.unit === "nps" ? (ja ? `95%信頼区間${f.nps(i[0])}〜${f.nps(i[1])}` : `95% interval ${f.nps(i[0])} to ${f.nps(i[1])}`) : ja ? `95%信頼区間${f.percent(i[0])}〜${f.percent(i[1])}` : `95% interval ${f.percent(i[0])}–${f.percent(i[1])}`;
+  /** "(95% interval …; target …, met)" / "（95%信頼区間…、目標値…、達成）"; empty when neither. */
+  const details = (k: Kpi) => {
+    const parts = [fmtInterval(k, k.interval), targetText(k)].filter(Boolean);
+    return parts.length ? (ja ? `（${parts.join("、")}）` : ` (${parts.join("; ")})`) : "";
+  };
+  /** The small-sample statement: "from 12 accounts, too few to read (minimum 30)". */
+  const tooFew = (k: Kpi) => {
+    const min = k.unit === "nps" ? input.npsMinResponses ?? 30 : minSample;
+    const en = k.nUnit ?? "observations";
+    const unit = ja ? (k.nUnit === "responses" ? "件の回答" : k.nUnit === "onboardings" ? "件" : "社") : k.n === 1 ? en.replace(/s$/, "") : en;
+    return ja ? `${f.number(k.n ?? 0)}${unit}に基づくため参考値です（最小${f.number(min)}）` : `from ${f.number(k.n ?? 0)} ${unit}, too few to read (minimum ${f.number(min)})`;
+  };
+  /** The change from last month, stated as real only when the intervals support it. */
+  const change = (k: Kpi) => {
+    if (k.previous === null || k.value === null || k.verdictPrevious === null || k.small) return "";
+    const prev = k.unit === "nps" ? f.nps(k.previous) : f.percent(k.previous);
+    if (k.verdictPrevious === "same") return ja ? `前月（${prev}）との差は通常の変動の範囲内です` : `within normal variation of last month's ${prev}`;
+    const up = k.verdictPrevious === "higher";
+    return ja ? `前月（${prev}）から${up ? "上昇" : "低下"}しました` : `${up ? "up" : "down"} from ${prev} last month`;
   };
   const out: string[] = [];
 
@@ -102,44 +136,92 @@ export function summarize(input: SummaryInput): string[] {
     }
   }
 
-  // 3. NRR / GRR
+  // 3. NRR / GRR over the trailing 12 months
   const nrr = kpi("nrr");
   const grr = kpi("grr");
   if (nrr.value !== null && grr.value !== null) {
+    const note = nrr.small ? (ja ? `。${tooFew(nrr)}` : `; ${tooFew(nrr)}`) : "";
     out.push(
       ja
-        ? `売上継続率はNRR ${f.percent(nrr.value)}${target(nrr)}、GRR ${f.percent(grr.value)}${target(grr)}でした。`
-        : `NRR ${f.percent(nrr.value)}${target(nrr)}; GRR ${f.percent(grr.value)}${target(grr)}.`
+        ? `過去12か月の売上継続率はNRR ${f.percent(nrr.value)}${target(nrr)}、GRR ${f.percent(grr.value)}${target(grr)}でした${note}。`
+        : `Trailing-12-month NRR ${f.percent(nrr.value)}${target(nrr)}; GRR ${f.percent(grr.value)}${target(grr)}${note}.`
     );
   }
 
   // 4. Churned accounts
   const n = input.accountsChurned;
+  const churned = input.view === "all" ? input.churnBySegment.filter((c) => c.accounts > 0) : [];
   if (n !== null && n !== undefined) {
     if (n === 0) out.push(ja ? "解約した顧客はありませんでした。" : "No account churned.");
     else {
-      // In the total view, name the segment: the only one, or the one with more than half of the accounts.
-      const bySegment = input.view === "all" ? [...input.churnBySegment].sort((a, b) => b.accounts - a.accounts || a.segment.localeCompare(b.segment)) : [];
-      const only = n === 1 && bySegment.length === 1 ? bySegment[0].segment : null;
-      const mostly = n > 1 && bySegment[0] && bySegment[0].accounts * 2 > n ? bySegment[0].segment : null;
+      // In the total view, name the segment of a single churned account (a fact, not a rate).
+      const only = n === 1 && churned.length === 1 ? churned[0].segment : null;
       const money = f.moneyCompact(input.mrrChurned);
       out.push(
         ja
-          ? `${f.number(n)}社が解約しました（${only ? `${segmentName(only)}、` : ""}解約MRR ${money}${mostly ? `、主に${segmentName(mostly)}` : ""}）。`
-          : `${f.number(n)} ${n === 1 ? "account" : "accounts"} churned (${only ? `${segmentName(only)}, ` : ""}${money} MRR)${mostly ? `, mostly ${segmentName(mostly)}` : ""}.`
+          ? `${f.number(n)}社が解約しました（${only ? `${segmentName(only)}、` : ""}解約MRR ${money}）。`
+          : `${f.number(n)} ${n === 1 ? "account" : "accounts"} churned (${only ? `${segmentName(only)}, ` : ""}${money} MRR).`
+      );
+    }
+  }
+  // 5. Churn rates: monthly, with the logo churn interval and whether the change is real; then 12 months.
+  const logo = kpi("logo_churn_rate");
+  const rev = kpi("revenue_churn_rate");
+  if (logo.value !== null && rev.value !== null) {
+    if (logo.small) {
+      out.push(
+        ja
+          ? `月次のカスタマーチャーンは${f.percent(logo.value)}、月次のレベニューチャーンは${f.percent(rev.value)}で、${tooFew(logo)}。`
+          : `Monthly logo churn ${f.percent(logo.value)}; monthly revenue churn ${f.percent(rev.value)}: ${tooFew(logo)}.`
+      );
+    } else {
+      const c = change(logo);
+      out.push(
+        ja
+          ? `月次のカスタマーチャーンは${f.percent(logo.value)}${details(logo)}${c ? `で、${c}` : "でした"}。月次のレベニューチャーンは${f.percent(rev.value)}${target(rev)}でした。`
+          : `Monthly logo churn ${f.percent(logo.value)}${details(logo)}${c ? `, ${c}` : ""}; monthly revenue churn ${f.percent(rev.value)}${target(rev)}.`
+      );
+    }
+    const logoYear = logo.secondary?.value ?? null;
+    const revYear = rev.secondary?.value ?? null;
+    if (logoYear !== null && revYear !== null) {
+      out.push(
+        ja
+          ? `過去12か月ではカスタマーチャーン${f.percent(logoYear)}、レベニューチャーン${f.percent(revYear)}でした。`
+          : `Over the trailing 12 months, logo churn was ${f.percent(logoYear)} and revenue churn ${f.percent(revYear)}.`
       );
     }
   }
 
-  // 5. Churn rates
-  const logo = kpi("logo_churn_rate");
-  const rev = kpi("revenue_churn_rate");
-  if (logo.value !== null && rev.value !== null) {
-    out.push(
-      ja
-        ? `カスタマーチャーンは${f.percent(logo.value)}${target(logo)}、レベニューチャーンは${f.percent(rev.value)}${target(rev)}でした。`
-        : `Logo churn ${f.percent(logo.value)}${target(logo)}; revenue churn ${f.percent(rev.value)}${target(rev)}.`
-    );
+  // 5b. Segment differences in monthly logo churn: real only when the intervals do not overlap.
+  const total = input.accountsStart ?? null;
+  if (input.view === "all" && n && total && input.churnBySegment.some((c) => c.start !== undefined)) {
+    const diffs = input.churnBySegment
+      .filter((c) => c.start !== undefined)
+      .map((c) => {
+        const start = c.start!;
+        const restN = total - start;
+        const restK = n - c.accounts;
+        const seg = {value: c.accounts / start, interval: wilson(c.accounts, start), small: isSmallSample(start, minSample)};
+        const rest = {value: restN > 0 ? restK / restN : null, interval: wilson(restK, restN), small: isSmallSample(restN, minSample)};
+        return {c, seg, rest, cmp: compareWithIntervals(seg, rest)};
+      })
+      .filter((d) => d.cmp === "higher" || d.cmp === "lower")
+      .sort((a, b) => (b.seg.value ?? 0) - (a.seg.value ?? 0));
+    if (diffs.length) {
+      for (const d of diffs.slice(0, 2)) {
+        const segI = d.seg.interval!;
+        const restI = d.rest.interval!;
+        const name = segmentName(d.c.segment);
+        out.push(
+          ja
+            ? `${name}の月次カスタマーチャーン（${f.percent(d.seg.value)}、95%信頼区間${f.percent(segI[0])}〜${f.percent(segI[1])}）は、それ以外の顧客（${f.percent(d.rest.value)}、${f.percent(restI[0])}〜${f.percent(restI[1])}）より${d.cmp === "higher" ? "高く" : "低く"}、通常の変動を超える差です。`
+            : `${name}'s monthly logo churn (${f.percent(d.seg.value)}, 95% interval ${f.percent(segI[0])}–${f.percent(segI[1])}) was ${d.cmp} than the rest of the book's (${f.percent(d.rest.value)}, ${f.percent(restI[0])}–${f.percent(restI[1])}), beyond normal variation.`
+        );
+      }
+    } else {
+      out.push(ja ? "セグメント間の月次カスタマーチャーンの差は通常の変動の範囲内です。" : "Differences in monthly logo churn between segments are within normal variation.");
+    }
   }
 
   // 6. NPS
@@ -154,24 +236,19 @@ export function summarize(input: SummaryInput): string[] {
         : ja
         ? `回答${f.number(responses)}件`
         : `${f.number(responses)} responses`;
-    const d = nps.deltaPrevious;
-    const size = d === null ? "" : f.points(Math.abs(d)).replace(/^[+−±]/, "");
-    // The change is stated only month against month (a quarter value is not comparable to last month's).
-    const change =
-      d === null || kind === "quarter"
-        ? ""
-        : ja
-        ? d === 0
-          ? "で、前月から変化はありませんでした"
-          : `で、前月から${size}${d > 0 ? "上昇" : "低下"}しました`
-        : d === 0
-        ? ", unchanged from last month"
-        : `, ${d > 0 ? "up" : "down"} ${size} from last month`;
-    out.push(
-      ja
-        ? `NPSは${f.nps(nps.value)}${target(nps)}${change || "でした"}（${basis}）。`
-        : `NPS ${f.nps(nps.value)}${target(nps)}${change} (${basis}).`
-    );
+    const interval = fmtInterval(nps, nps.interval);
+    if (nps.small) {
+      // The count is in the "too few" clause; a quarter basis still names its quarter.
+      const where = kind === "quarter" ? f.quarter(period) : "";
+      const inner = [where, interval].filter(Boolean).join(ja ? "、" : "; ");
+      out.push(ja ? `NPSは${f.nps(nps.value)}（${inner}）で、${tooFew(nps)}。` : `NPS ${f.nps(nps.value)} (${inner}): ${tooFew(nps)}.`);
+    } else {
+      // The change is stated only month against month (a quarter value is not comparable to last month's).
+      const c = kind === "quarter" ? "" : change(nps);
+      const tt = targetText(nps);
+      const inner = [basis, interval, tt].filter(Boolean).join(ja ? "、" : "; ");
+      out.push(ja ? `NPSは${f.nps(nps.value)}（${inner}）${c ? `で、${c}` : "でした"}。` : `NPS ${f.nps(nps.value)} (${inner})${c ? `, ${c}` : ""}.`);
+    }
   }
 
   // 7. Health and at-risk accounts
@@ -202,14 +279,25 @@ export function summarize(input: SummaryInput): string[] {
     out.push(ja ? `${riskText}。` : `${riskText.charAt(0).toUpperCase()}${riskText.slice(1)}.`);
   }
 
-  // 8. Onboarding
+  // 8. Onboarding: completion of the onboardings past their deadline; the on-time share.
   const onb = kpi("onboarding_completion_rate");
   if (onb.value !== null) {
-    out.push(
-      ja
-        ? `オンボーディング完了率は${f.percent(onb.value)}${target(onb)}でした。`
-        : `Onboarding completion ${f.percent(onb.value)}${target(onb)}.`
-    );
+    const due = f.number(onb.n ?? 0);
+    const onTime = onb.secondary?.value ?? null;
+    const tail = onTime === null ? "" : ja ? `。期限内の完了は${f.percent(onTime)}です` : `; ${f.percent(onTime)} finished on time`;
+    if (onb.small) {
+      out.push(
+        ja
+          ? `直近3か月に期限を迎えたオンボーディング${due}件の完了率は${f.percent(onb.value)}で、${tooFew(onb)}。`
+          : `Onboarding completion ${f.percent(onb.value)} of the ${due} onboardings whose deadline fell in the last 3 months: ${tooFew(onb)}.`
+      );
+    } else {
+      out.push(
+        ja
+          ? `直近3か月に期限を迎えたオンボーディング${due}件の完了率は${f.percent(onb.value)}${details(onb)}${tail}。`
+          : `Onboarding completion ${f.percent(onb.value)} of the ${due} onboardings whose deadline fell in the last 3 months${details(onb)}${tail}.`
+      );
+    }
   }
   return out;
 }

@@ -36,7 +36,25 @@ export interface Kpi {
   /** Onboarding: the metric exists for the as-of month only (no monthly history). */
   /** Health: shares of scored accounts per band. */
   mix?: {green: number; yellow: number; red: number; scored: number};
+  // ─── issue 11: what the number measures and how sure it is (loaders/site/report/reading.ts) ───
+  /** The period of `value` (and of the target it is compared with). */
+  period: KpiPeriod;
+  /** Observations behind the value (accounts at start, responses, onboardings due, accounts scored); null for MRR. */
+  n: number | null;
+  /** What n counts, for the label ("accounts", "responses", "onboardings"). */
+  nUnit: "accounts" | "responses" | "onboardings" | null;
+  /** 95% interval of the value (Wilson for proportions, normal for NPS); null for census figures. */
+  interval: [number, number] | null;
+  /** n below the minimum: the value is shown, marked, and gets no verdict (met stays null). */
+  small: boolean;
+  /** Whether the change against last month / last year is real by the interval rule; null when unknown. */
+  verdictPrevious: "higher" | "lower" | "same" | null;
+  verdictLastYear: "higher" | "lower" | "same" | null;
+  /** The other form of the rate, shown as a second line (monthly NRR, trailing-12-month churn, on-time rate). */
+  secondary?: {kind: "monthly" | "t12m" | "on_time"; value: number | null; interval?: [number, number] | null};
 }
+
+export type KpiPeriod = "month-end" | "trailing-12-months" | "monthly" | "trailing-quarter" | "month-or-quarter";
 
 export interface Bridge {
   month: Month;
@@ -117,6 +135,8 @@ export interface MonthlyReport {
     moversLimit: number;
     atRiskLimit: number;
     npsMinResponses: number;
+    /** issue 11: the small-sample minimum for every other rate. */
+    minSampleSize: number;
   };
 }
 
