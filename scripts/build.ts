@@ -12,12 +12,12 @@ import {existsSync} from "node:fs";
 import {mkdir, rename, rm} from "node:fs/promises";
 import {dirname, join, resolve} from "node:path";
 import {parseArgs} from "node:util";
-import {ConfigError, loadConfig, PROJECT_ROOT} from "../loaders/config.js";
-import {InputError} from "../loaders/ingest/index.js";
+import {loadConfig, PROJECT_ROOT} from "../loaders/config.js";
 import {runPipeline} from "../loaders/pipeline.js";
 import {exportSiteData} from "../loaders/site/export.js";
 import {BUILD_DIR} from "../loaders/site/paths.js";
 import {acquireBuildLock} from "./build-lock.js";
+import {checkOutDir, reportError} from "./cli-errors.js";
 import {pinLastModified, pinnedTime} from "./reproducible.js";
 import {vendorNpm} from "./vendor-npm.js";
 
@@ -46,6 +46,8 @@ async function main(): Promise<number> {
   await acquireBuildLock(BUILD_DIR);
   const started = performance.now();
   const config = await loadConfig();
+  // A bad --out fails now, not after the whole computation.
+  checkOutDir(resolve(PROJECT_ROOT, values.out!), {create: false});
   const result = await runPipeline(config);
   const manifest = await exportSiteData(result);
   result.db.close();
@@ -78,9 +80,8 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error) => {
-    // Input and config problems are the user's to fix: one clear message, no stack trace.
-    if (error instanceof InputError || error instanceof ConfigError) console.error(`error: ${error.message}`);
-    else console.error(error);
+    // Input, config, file-system and memory problems are the user's to fix: one clear message, no stack trace.
+    reportError(error);
     process.exit(1);
   }
 );
