@@ -57,7 +57,7 @@ async function main(argv: string[]): Promise<number> {
   if (args.asOf) config.asOf = args.asOf;
   checkAsOf("--as-of", config.asOf, config);
   // A bad --out fails now, not after the whole computation.
-  checkOutDir(args.out, {create: true});
+  checkOutDir(args.out, {create: false});
 
   const {db, ctx, tables, ingest} = await runPipeline(config);
   try {
