@@ -495,7 +495,7 @@ const EN = {
   "quality.reason.negative": "Negative value",
   "quality.reason.out_of_range": "Out of range",
   "quality.reason.unknown_account": "Unknown account",
-  "quality.reason.date_order": "End before start",
+  "quality.reason.date_order": "Dates out of order",
   "quality.reason.duplicate_id": "Duplicate ID",
   "quality.reason.malformed_row": "Malformed row",
 
@@ -526,6 +526,14 @@ const EN = {
   "definitions.table.csm_portfolio": "CSM portfolio",
   "definitions.table.activity_effect": "QBRs and retention",
   // analysis-pages:en:end
+  // ─── issue 14: hostile inputs ───
+  "quality.encoding": "Encoding",
+  "quality.encoding_utf-8": "UTF-8",
+  "quality.encoding_shift_jis": "Shift_JIS",
+  "quality.encoding_parquet": "Parquet (typed)",
+  "quality.encoding_config": "set in the config",
+  "quality.encoding_ambiguous": "⚠ valid as UTF-8 and as Shift_JIS: chosen by its content",
+  "quality.encoding_ambiguous_note": "The bytes of {files} read correctly as both UTF-8 and Shift_JIS; the report chose the encoding whose text looks like ordinary Japanese. If names look garbled, set encoding in the config for that table.",
 };
 
 const JA = {
@@ -1007,7 +1015,7 @@ const JA = {
   "quality.reason.negative": "負の値",
   "quality.reason.out_of_range": "範囲外の値",
   "quality.reason.unknown_account": "存在しない顧客",
-  "quality.reason.date_order": "終了日が開始日以前",
+  "quality.reason.date_order": "日付の前後が不正",
   "quality.reason.duplicate_id": "IDの重複",
   "quality.reason.malformed_row": "行の形式が不正",
 
@@ -1038,6 +1046,14 @@ const JA = {
   "definitions.table.csm_portfolio": "CSM別ポートフォリオ",
   "definitions.table.activity_effect": "QBRと継続率",
   // analysis-pages:ja:end
+  // ─── issue 14: hostile inputs ───
+  "quality.encoding": "文字コード",
+  "quality.encoding_utf-8": "UTF-8",
+  "quality.encoding_shift_jis": "Shift_JIS",
+  "quality.encoding_parquet": "Parquet（型付き）",
+  "quality.encoding_config": "設定で指定",
+  "quality.encoding_ambiguous": "⚠ UTF-8としてもShift_JISとしても読めるため、内容から判定",
+  "quality.encoding_ambiguous_note": "{files} のバイト列はUTF-8としてもShift_JISとしても正しく読めます。通常の日本語として自然に読める方の文字コードを採用しました。名前などが文字化けしている場合は、設定でそのテーブルの encoding を指定してください。",
 };
 
 const DICTIONARIES = {"en-US": EN, "ja-JP": JA};
