@@ -532,7 +532,7 @@ const EN = {
   "quality.encoding_shift_jis": "Shift_JIS",
   "quality.encoding_parquet": "Parquet (typed)",
   "quality.encoding_config": "set in the config",
-  "quality.encoding_ambiguous": "⚠ valid as UTF-8 and as Shift_JIS: chosen by its content",
+  "quality.encoding_ambiguous": "⚠ guessed",
   "quality.encoding_ambiguous_note": "The bytes of {files} read correctly as both UTF-8 and Shift_JIS; the report chose the encoding whose text looks like ordinary Japanese. If names look garbled, set encoding in the config for that table.",
 };
 
@@ -1052,7 +1052,7 @@ const JA = {
   "quality.encoding_shift_jis": "Shift_JIS",
   "quality.encoding_parquet": "Parquet（型付き）",
   "quality.encoding_config": "設定で指定",
-  "quality.encoding_ambiguous": "⚠ UTF-8としてもShift_JISとしても読めるため、内容から判定",
+  "quality.encoding_ambiguous": "⚠ 推定",
   "quality.encoding_ambiguous_note": "{files} のバイト列はUTF-8としてもShift_JISとしても正しく読めます。通常の日本語として自然に読める方の文字コードを採用しました。名前などが文字化けしている場合は、設定でそのテーブルの encoding を指定してください。",
 };
 
