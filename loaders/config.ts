@@ -5,6 +5,7 @@
 import {existsSync} from "node:fs";
 import {isAbsolute, resolve} from "node:path";
 import {pathToFileURL} from "node:url";
+import {DEFAULT_DATE_RANGE, isIsoDay, isTimeZone, type DateRange} from "./ingest/dates.js";
 import {SCHEMA} from "./ingest/schema.js";
 
 export const TABLE_NAMES = [
@@ -124,6 +125,13 @@ export interface ReportConfig {
   // ─── issue 11: small samples ───
   /** Rates from fewer observations than this (accounts, onboardings) are marked and get no verdict. */
   minSampleSize: number;
+  // ─── issue 14: hostile inputs ───
+  /** IANA zone timestamps are staged in: offsets are converted to it, times without one are taken as in it. */
+  timeZone: string;
+  /** Plausible dates ("YYYY-MM-DD", inclusive): input dates outside are quarantined as out_of_range. */
+  dateRange: DateRange;
+  /** Most months the reporting calendar (first subscription month .. as-of) may span; more stops the build. */
+  maxMonths: number;
 }
 
 export type UserConfig = Partial<Omit<ReportConfig, "health" | "targets">> & {
@@ -159,7 +167,10 @@ export const DEFAULT_CONFIG: ReportConfig = {
   memoryLimit: "3GB",
   // issue 20: the passphrase-protected build
   protect: false,
-  minSampleSize: 30
+  minSampleSize: 30,
+  timeZone: "UTC",
+  dateRange: DEFAULT_DATE_RANGE,
+  maxMonths: 360
 };
 
 export class ConfigError extends Error {
@@ -302,6 +313,7 @@ export function resolveConfig(user: unknown, env: Record<string, string | undefi
   if (!Number.isInteger(c.minSampleSize) || c.minSampleSize < 1) fail("minSampleSize", "a positive integer", c.minSampleSize);
 
   c.health = resolveHealth(user.health);
+  resolveDates(c);
   return c;
 }
 
@@ -339,6 +351,41 @@ function resolveTargets(targets: Record<string, unknown>): Partial<Record<Target
   return out;
 }
 
+/** Validates timeZone, dateRange, maxMonths, and that asOf lies inside dateRange. */
+function resolveDates(c: ReportConfig): void {
+  if (!isTimeZone(c.timeZone)) fail("timeZone", 'an IANA time-zone name like "UTC" or "Asia/Tokyo"', c.timeZone);
+  const range = c.dateRange as unknown;
+  if (!isObject(range)) fail("dateRange", 'an object like {from: "1990-01-01", to: "2099-12-31"}', range);
+  checkKeys("dateRange.", range, ["from", "to"]);
+  const merged = {...DEFAULT_DATE_RANGE, ...range};
+  for (const k of ["from", "to"] as const) if (!isIsoDay(merged[k])) fail(`dateRange.${k}`, 'a date "YYYY-MM-DD"', merged[k]);
+  if (!(merged.from < merged.to)) fail("dateRange", "from < to", merged);
+  c.dateRange = merged;
+  if (!Number.isInteger(c.maxMonths) || c.maxMonths < 1 || c.maxMonths > 1200) fail("maxMonths", "a whole number of months from 1 to 1200", c.maxMonths);
+  checkAsOf("asOf", c.asOf, c);
+}
+
+/** An as-of month must lie inside dateRange: a far-future month would make a calendar of centuries. */
+export function checkAsOf(key: string, asOf: string | null, c: Pick<ReportConfig, "dateRange">): void {
+  if (asOf === null) return;
+  if (asOf < c.dateRange.from.slice(0, 7) || asOf > c.dateRange.to.slice(0, 7)) {
+    throw new ConfigError(
+      `config: "${key}" ${asOf} is outside the plausible dates ${c.dateRange.from}..${c.dateRange.to} (dateRange); choose a month inside it`
+    );
+  }
+}
+
+/** The first line of what went wrong loading a config file, with esbuild's location when it gives one. */
+function configLoadProblem(e: unknown): string {
+  const err = e as {message?: string; errors?: {text?: string; location?: {line?: number; column?: number}}[]};
+  const first = err.errors?.[0];
+  if (first?.text) return `${first.text}${first.location?.line ? ` (line ${first.location.line}, column ${(first.location.column ?? 0) + 1})` : ""}`;
+  const lines = String(err.message ?? e).split("\n").map((l) => l.trim()).filter(Boolean);
+  // esbuild: "Transform failed with 1 error:\n/path/file.ts:3:2: ERROR: Expected ..."
+  const located = lines.find((l) => /:\d+:\d+: ERROR: /.test(l));
+  return located ? located.replace(/^.*?:(\d+):(\d+): ERROR: (.*)$/, "$3 (line $1, column $2)") : (lines[0] ?? "unknown error");
+}
+
 /** The project root (where package.json lives). */
 export const PROJECT_ROOT = resolve(new URL("..", import.meta.url).pathname);
 
@@ -349,7 +396,13 @@ export const PROJECT_ROOT = resolve(new URL("..", import.meta.url).pathname);
 export async function loadConfig(env: Record<string, string | undefined> = process.env): Promise<ReportConfig> {
   const path = env.CS_CONFIG ? resolve(env.CS_CONFIG) : resolve(PROJECT_ROOT, "report.config.ts");
   if (!existsSync(path)) throw new ConfigError(`config: file not found: ${path}`);
-  const module = await import(pathToFileURL(path).href);
+  let module;
+  try {
+    module = await import(pathToFileURL(path).href);
+  } catch (e) {
+    // A syntax error (esbuild's multi-line report) or an exception while the file runs: one line.
+    throw new ConfigError(`config: ${path} cannot be loaded: ${configLoadProblem(e)}`);
+  }
   const config = resolveConfig(module.default ?? {}, env);
   if (!isAbsolute(config.dataDir)) config.dataDir = resolve(PROJECT_ROOT, config.dataDir);
   return config;

@@ -35,6 +35,9 @@ export async function openDb(path = ":memory:", {memoryLimit, tempDirectory}: Db
   if (memoryLimit || tempDirectory) options.temp_directory = tempDirectory ?? join(tmpdir(), `cs-report-duckdb-${process.pid}`);
   const instance = await DuckDBInstance.create(path, options);
   const connection = await instance.connect();
+  // DuckDB's session zone defaults to the machine's: pin it, so nothing depends on where the build runs
+  // (ingest then sets the report's zone, loaders/ingest/dates.ts).
+  await connection.run("SET TimeZone = 'UTC'");
   const db: Db = {
     connection,
     async run(sql, params) {

@@ -2,7 +2,7 @@
  * The whole computation, once per build: ingest the exports into one DuckDB database, then build
  * every metric family's tables in it. The metrics CLI and the site's data loaders both call this.
  */
-import type {ReportConfig} from "./config.js";
+import {ConfigError, type ReportConfig} from "./config.js";
 import {openDb, type Db} from "./db.js";
 import {ingest, type IngestReport} from "./ingest/index.js";
 import {metricContext} from "./metrics/calendar.js";
@@ -20,7 +20,25 @@ export interface PipelineResult {
   timings: Record<string, number>;
 }
 
-export async function runPipeline(config: ReportConfig, {db}: {db?: Db} = {}): Promise<PipelineResult> {
+export async function runPipeline(config: ReportConfig, options: {db?: Db} = {}): Promise<PipelineResult> {
+  try {
+    return await compute(config, options);
+  } catch (e) {
+    throw outOfMemory(e, config) ?? e;
+  }
+}
+
+/** DuckDB's out-of-memory error as one line naming memoryLimit (the user's lever), or null for any other error. */
+export function outOfMemory(e: unknown, config: Pick<ReportConfig, "memoryLimit">): ConfigError | null {
+  const message = e instanceof Error ? e.message : String(e);
+  if (!/Out of Memory Error|could not allocate block|failed to allocate data/i.test(message)) return null;
+  return new ConfigError(
+    `DuckDB ran out of memory within memoryLimit "${config.memoryLimit}" (${message.split("\n")[0].replace(/^.*?Error: /, "").slice(0, 160)}); ` +
+      `raise memoryLimit in the config (e.g. "3GB") or free memory on this machine`
+  );
+}
+
+async function compute(config: ReportConfig, {db}: {db?: Db}): Promise<PipelineResult> {
   db ??= await openDb(":memory:", {memoryLimit: config.memoryLimit});
   const timings: Record<string, number> = {};
   let t = performance.now();

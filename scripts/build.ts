@@ -13,12 +13,12 @@ import {existsSync} from "node:fs";
 import {mkdir, rename, rm} from "node:fs/promises";
 import {dirname, join, resolve} from "node:path";
 import {parseArgs} from "node:util";
-import {ConfigError, loadConfig, PROJECT_ROOT} from "../loaders/config.js";
-import {InputError} from "../loaders/ingest/index.js";
+import {loadConfig, PROJECT_ROOT} from "../loaders/config.js";
 import {runPipeline} from "../loaders/pipeline.js";
 import {exportSiteData} from "../loaders/site/export.js";
 import {BUILD_DIR} from "../loaders/site/paths.js";
 import {acquireBuildLock} from "./build-lock.js";
+import {checkOutDir, reportError} from "./cli-errors.js";
 import {CspError} from "./postbuild/csp.js";
 import {passphraseFor, postBuild} from "./postbuild/index.js";
 import {pinLastModified, pinnedTime} from "./reproducible.js";
@@ -50,6 +50,8 @@ async function main(): Promise<number> {
   const started = performance.now();
   const config = await loadConfig();
   const passphrase = passphraseFor(config.protect);
+  // A bad --out fails now, not after the whole computation.
+  checkOutDir(resolve(PROJECT_ROOT, values.out!), {create: false});
   const result = await runPipeline(config);
   const manifest = await exportSiteData(result);
   result.db.close();
@@ -83,9 +85,9 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error) => {
-    // Input and config problems are the user's to fix: one clear message, no stack trace.
-    if (error instanceof InputError || error instanceof ConfigError || error instanceof CspError) console.error(`error: ${error.message}`);
-    else console.error(error);
+    // Input, config, file-system, memory and CSP problems are the user's to fix: one clear message, no stack trace.
+    if (error instanceof CspError) console.error(`error: ${error.message}`);
+    else reportError(error);
     process.exit(1);
   }
 );

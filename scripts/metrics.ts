@@ -11,10 +11,10 @@
 import {mkdir, mkdtemp, rename, rm} from "node:fs/promises";
 import {join, resolve} from "node:path";
 import {parseArgs} from "node:util";
-import {ConfigError, loadConfig} from "../loaders/config.js";
-import {InputError} from "../loaders/ingest/index.js";
+import {checkAsOf, ConfigError, loadConfig} from "../loaders/config.js";
 import {writeTableCsv} from "../loaders/output/csv.js";
 import {runPipeline} from "../loaders/pipeline.js";
+import {checkOutDir, reportError} from "./cli-errors.js";
 
 const USAGE = "usage: npm run metrics -- --data DIR --out OUT [--as-of YYYY-MM] [--config FILE]";
 
@@ -55,6 +55,9 @@ async function main(argv: string[]): Promise<number> {
   if (args.config) env.CS_CONFIG = args.config;
   const config = await loadConfig(env);
   if (args.asOf) config.asOf = args.asOf;
+  checkAsOf("--as-of", config.asOf, config);
+  // A bad --out fails now, not after the whole computation.
+  checkOutDir(args.out, {create: false});
 
   const {db, ctx, tables, ingest} = await runPipeline(config);
   try {
@@ -77,9 +80,6 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-const isUserError = (e: unknown): e is Error =>
-  e instanceof InputError || e instanceof ConfigError || (e instanceof Error && (e.name === "InputError" || e.name === "ConfigError"));
-
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error) => {
@@ -87,9 +87,8 @@ main(process.argv.slice(2)).then(
       console.error(`error: ${error.message}\n${USAGE}`);
       process.exit(2);
     }
-    // Input and config problems are the user's to fix: one clear message, no stack trace.
-    if (isUserError(error)) console.error(`error: ${error.message}`);
-    else console.error(error);
+    // Input, config, file-system and memory problems are the user's to fix: one clear message, no stack trace.
+    reportError(error);
     process.exit(1);
   }
 );

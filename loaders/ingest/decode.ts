@@ -1,17 +1,21 @@
 /**
  * Turns a CSV file's bytes into UTF-8 text: gunzips `.csv.gz`, strips a UTF-8 BOM, and transcodes
- * Shift_JIS/CP932 (detected: not valid UTF-8 but valid CP932; or forced by config). Files that are
- * not text at all (a PNG, an .xlsx, UTF-16) stop the build here with a message saying what they look like.
+ * Shift_JIS/CP932 (detected: not valid UTF-8 but valid CP932, or valid as both and far more plausible
+ * as Japanese in CP932 (encoding-guess.ts); or forced by config). Files that are not text at all
+ * (a PNG, an .xlsx, UTF-16) stop the build here with a message saying what they look like.
  */
 import {isUtf8} from "node:buffer";
 import {gunzipSync} from "node:zlib";
 import iconv from "iconv-lite";
 import type {Encoding} from "../config.js";
+import {guessAmbiguous} from "./encoding-guess.js";
 import {InputError} from "./errors.js";
 
 export interface Decoded {
   text: Buffer;
   encoding: "utf-8" | "shift_jis";
+  /** How the encoding was chosen, when it was not obvious (shown on the Data quality page). */
+  note?: string;
 }
 
 // Magic numbers of files people export by mistake instead of CSV.
@@ -42,15 +46,27 @@ export function decodeCsv(raw: Buffer, {gzip, encoding, file}: {gzip: boolean; e
   if (gzip) {
     try {
       bytes = gunzipSync(raw);
-    } catch {
+    } catch (e) {
+      // With the gzip magic number the file is gzip, but cut short (an interrupted download or copy) or damaged.
+      if (startsWith(raw, [0x1f, 0x8b])) {
+        const truncated = (e as {code?: string}).code === "Z_BUF_ERROR";
+        throw new InputError(
+          `${file}: ${truncated ? "the gzip data ends early (the file is truncated)" : "the gzip data is damaged"}; export or download it again`
+        );
+      }
       throw new InputError(`${file}: not a gzip file (a .csv.gz must be a gzip-compressed CSV)`);
     }
   }
   const why = bytes.length ? notText(bytes) : null;
   if (why) throw new InputError(`${file}: not a CSV file (${why})`);
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return {text: bytes.subarray(3), encoding: "utf-8"};
-  if (encoding === "shift_jis") return {text: Buffer.from(iconv.decode(bytes, "cp932"), "utf8"), encoding: "shift_jis"};
-  if (isUtf8(bytes)) return {text: bytes, encoding: "utf-8"};
+  if (encoding === "shift_jis") return {text: Buffer.from(iconv.decode(bytes, "cp932"), "utf8"), encoding: "shift_jis", note: "set by config"};
+  if (isUtf8(bytes)) {
+    if (encoding === "utf-8") return {text: bytes, encoding: "utf-8", note: "set by config"};
+    const guess = guessAmbiguous(bytes);
+    if (guess?.encoding === "shift_jis") return {text: Buffer.from(guess.text!, "utf8"), encoding: "shift_jis", note: guess.note};
+    return {text: bytes, encoding: "utf-8", note: guess?.note};
+  }
   if (encoding === "utf-8") {
     throw new InputError(`${file}: not valid UTF-8 text (the config sets encoding "utf-8"; for Shift_JIS exports set "shift_jis" or "auto")`);
   }

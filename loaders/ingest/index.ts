@@ -17,7 +17,9 @@ import {literal, type Db} from "../db.js";
 import {loadRaw, type RawTable} from "./load.js";
 import {locateTables} from "./locate.js";
 import {SCHEMA} from "./schema.js";
+import {setTimeZone} from "./dates.js";
 import {stageTable} from "./stage.js";
+import {checkMoneyTotals, checkRequiredRows} from "./table-checks.js";
 import {createStagedTables} from "./staged.js";
 import {qualitySummary, type TableIngest} from "./quality.js";
 
@@ -31,6 +33,7 @@ export interface IngestReport {
 
 export async function ingest(db: Db, config: ReportConfig): Promise<IngestReport> {
   await checkDateFormats(db, config);
+  await setTimeZone(db, config);
   const files = locateTables(config.dataDir);
   const tmp = mkdtempSync(join(tmpdir(), "cs-ingest-"));
   try {
@@ -45,6 +48,9 @@ export async function ingest(db: Db, config: ReportConfig): Promise<IngestReport
       if (name === "accounts") await createStagedTables(db, raw?.extras ?? []);
       const result = tf && raw ? await stageTable(db, spec, raw, tf.name, config) : {rowsRead: 0, rowsAccepted: 0, rowsRejected: 0};
       await db.run(`INSERT INTO ingest_stats VALUES (?, ?, ?, ?, ?)`, [name, tf?.name ?? null, result.rowsRead, result.rowsAccepted, result.rowsRejected]);
+      if (raw) await recordEncoding(db, name, raw);
+      await checkRequiredRows(db, spec, raw?.file ?? name, result);
+      if (raw) await checkMoneyTotals(db, spec, raw.file);
     }
   } finally {
     rmSync(tmp, {recursive: true, force: true});
@@ -52,6 +58,11 @@ export async function ingest(db: Db, config: ReportConfig): Promise<IngestReport
   }
   const tables = (await qualitySummary(db, {limit: 0})).map(({firstRejected: _, ...t}) => t);
   return {tables};
+}
+
+/** Records the encoding a table's file was read in (Data quality page). */
+async function recordEncoding(db: Db, table: string, raw: RawTable): Promise<void> {
+  if (raw.encoding) await db.run(`INSERT INTO ingest_encodings VALUES (?, ?, ?)`, [table, raw.encoding, raw.encodingNote]);
 }
 
 /** A dateFormat DuckDB cannot use would fail mid-ingest with a SQL error: say which config key instead. */

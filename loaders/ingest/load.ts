@@ -14,6 +14,7 @@ import type {ReportConfig} from "../config.js";
 import {ident, literal, type Db} from "../db.js";
 import {decodeCsv} from "./decode.js";
 import {displayPath, expectedColumns, InputError} from "./errors.js";
+import {withFs} from "./fs-errors.js";
 import {matchHeader, type HeaderMatch} from "./header.js";
 import type {TableFile} from "./locate.js";
 import type {MalformedRecord} from "./records.js";
@@ -29,6 +30,9 @@ export interface RawTable extends HeaderMatch {
   malformed: MalformedRecord[];
   /** Rows `source` must return (CSV: records the line scan wrote), or null when not known beforehand. */
   expectedRows: number | null;
+  /** The text encoding a CSV was read in ("utf-8" | "shift_jis"; null for Parquet), and how it was chosen when not obvious. */
+  encoding: string | null;
+  encodingNote: string | null;
 }
 
 export async function loadRaw(db: Db, spec: TableSpec, tf: TableFile, config: ReportConfig, tmpDir: string): Promise<RawTable> {
@@ -38,7 +42,7 @@ export async function loadRaw(db: Db, spec: TableSpec, tf: TableFile, config: Re
 function loadCsv(spec: TableSpec, tf: TableFile, config: ReportConfig, tmpDir: string): RawTable {
   const file = displayPath(tf.path);
   const encoding = config.tables[spec.name]?.encoding ?? config.encoding;
-  const {text} = decodeCsv(readFileSync(tf.path), {gzip: tf.format === "csv.gz", encoding, file});
+  const {text, encoding: used, note} = decodeCsv(withFs(tf.path, () => readFileSync(tf.path)), {gzip: tf.format === "csv.gz", encoding, file});
   const copy = join(tmpDir, `${spec.name}.csv`);
   const scanned = scanCsv(text, copy, file);
   if (!scanned) throw new InputError(`${file}: empty file (no header line). Expected columns: ${expectedColumns(spec)}.`);
@@ -47,7 +51,7 @@ function loadCsv(spec: TableSpec, tf: TableFile, config: ReportConfig, tmpDir: s
   const source = `SELECT * FROM read_csv(${literal(copy)}, header = false, auto_detect = false,
     delim = ${literal(scanned.delimiter)}, quote = '"', escape = '"', new_line = '\\n', max_line_size = 100000000,
     columns = {${columns}})`;
-  return {...match, file, source, malformed: scanned.malformed, expectedRows: scanned.written};
+  return {...match, file, source, malformed: scanned.malformed, expectedRows: scanned.written, encoding: used, encodingNote: note ?? null};
 }
 
 async function loadParquet(db: Db, spec: TableSpec, tf: TableFile, config: ReportConfig): Promise<RawTable> {
@@ -61,5 +65,5 @@ async function loadParquet(db: Db, spec: TableSpec, tf: TableFile, config: Repor
   const match = matchHeader(spec, names, config.tables[spec.name], {file, csv: false});
   const cols = names.map((name, i) => `CAST(${ident(name)} AS VARCHAR) AS c${i}`).join(", ");
   const source = `SELECT file_row_number + 1 AS __line, ${cols} FROM read_parquet(${literal(tf.path)}, file_row_number = true)`;
-  return {...match, file, source, malformed: [], expectedRows: null};
+  return {...match, file, source, malformed: [], expectedRows: null, encoding: null, encodingNote: null};
 }

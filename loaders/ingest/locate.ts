@@ -3,6 +3,7 @@ import {existsSync, readdirSync, statSync} from "node:fs";
 import {join} from "node:path";
 import type {TableName} from "../config.js";
 import {displayPath, InputError} from "./errors.js";
+import {checkReadableFile, withFs} from "./fs-errors.js";
 import {SCHEMA} from "./schema.js";
 
 export type FileFormat = "csv" | "csv.gz" | "parquet";
@@ -18,13 +19,14 @@ const FORMATS: FileFormat[] = ["csv", "csv.gz", "parquet"];
 /**
  * One file per table, or null for an absent optional table. File names match case-insensitively
  * (exports from Windows tools are often `Accounts.CSV`). Fatal: no data directory, a required table
- * missing, or two files for one table (which would be read is ambiguous).
+ * missing, two files for one table (which would be read is ambiguous), or a file that cannot be read
+ * (fs-errors.ts).
  */
 export function locateTables(dataDir: string): Record<TableName, TableFile | null> {
   if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) {
     throw new InputError(`${displayPath(dataDir)}: data directory not found`);
   }
-  const entries = readdirSync(dataDir).sort();
+  const entries = withFs(dataDir, () => readdirSync(dataDir)).sort();
   const found = {} as Record<TableName, TableFile | null>;
   for (const spec of Object.values(SCHEMA)) {
     const matches: TableFile[] = [];
@@ -43,6 +45,8 @@ export function locateTables(dataDir: string): Record<TableName, TableFile | nul
         `${displayPath(dataDir)}: missing required table "${spec.name}" (expected ${spec.name}.csv, ${spec.name}.csv.gz or ${spec.name}.parquet)`
       );
     }
+    // Found by name, but a dangling link, a directory or an unreadable file would fail mid-run.
+    if (matches[0]) checkReadableFile(matches[0].path);
     found[spec.name] = matches[0] ?? null;
   }
   return found;

@@ -18,6 +18,10 @@ export interface TableIngest {
   rowsRejected: number;
   /** Rejected rows per reason code (the text before the colon: "invalid_date", "unknown_account" ...). */
   rejectedByReason: Record<string, number>;
+  /** The text encoding a CSV was read in ("utf-8" | "shift_jis"); null for Parquet or no file. */
+  encoding?: string | null;
+  /** How the encoding was chosen when it was not obvious (both readings possible, or set by config). */
+  encodingNote?: string | null;
 }
 
 export interface TableQuality extends TableIngest {
@@ -30,6 +34,10 @@ export async function qualitySummary(db: Db, {limit = 20}: {limit?: number} = {}
   const stats = await db.all<{table: string; file: string | null; rows_read: number; rows_accepted: number; rows_rejected: number}>(
     `SELECT "table", file, rows_read, rows_accepted, rows_rejected FROM ingest_stats ORDER BY rowid`
   );
+  // Databases built by hand in tests may lack the table: encodings are then unknown.
+  const encodings = await db
+    .all<{table: string; encoding: string; note: string | null}>(`SELECT "table", encoding, note FROM ingest_encodings`)
+    .catch(() => []);
   const reasons = await db.all<{table: string; code: string; n: number}>(
     `SELECT "table", split_part(reason, ':', 1) AS code, count(*) AS n FROM rejected_rows GROUP BY ALL ORDER BY "table", n DESC, code`
   );
@@ -45,6 +53,8 @@ export async function qualitySummary(db: Db, {limit = 20}: {limit?: number} = {}
     rowsAccepted: s.rows_accepted,
     rowsRejected: s.rows_rejected,
     rejectedByReason: Object.fromEntries(reasons.filter((r) => r.table === s.table).map((r) => [r.code, r.n])),
+    encoding: encodings.find((e) => e.table === s.table)?.encoding ?? null,
+    encodingNote: encodings.find((e) => e.table === s.table)?.note ?? null,
     firstRejected: first.filter((r) => r.table === s.table).map(({table: _, ...row}) => row)
   }));
 }

@@ -11,14 +11,17 @@
  *   invalid_number:    "1,234" is not a plain decimal number (like 1234.5)
  *   invalid_boolean:   "maybe" is not a boolean (true/false, yes/no, 1/0)
  *   negative:          mrr -100 < 0                                        (min 0, no max)
- *   out_of_range:      score 11 not in 0..10
+ *   out_of_range:      score 11 not in 0..10 | mrr 1e13 > 1000000000000 (the largest plausible amount)
+ *                      | start_date 2999-01-01 outside the plausible dates 1990-01-01..2099-12-31 (config dateRange)
  *   unknown_account:   account_id "A999" not in accounts
  *   date_order:        end_date 2024-01-01 is not after start_date 2024-02-01
+ *                      | resolved_at 2024-01-01 09:00:00 is before created_at 2024-01-02 10:00:00
  *   duplicate_id:      subscription_id "S1" already on line 3
  *   malformed_row:     9 fields, expected 8 | text after a closing quote | the quote opened on line 7 is never closed
  * Values in reasons are the cell's text as written (trimmed); dates in date_order are ISO.
  */
 import {ident, literal} from "../db.js";
+import {isoTimestampSql, outsideRangeReason, outsideRangeSql, type DateRange} from "./dates.js";
 import type {ColumnSpec, ColumnType} from "./schema.js";
 
 /** The temp table of checked rows (stage.ts), and the SQL names of a column's raw cell, cleaned text and parsed value in it. */
@@ -39,10 +42,24 @@ export function textSql(col: ColumnSpec | null, raw: string): string {
   const starts = `(${raw} LIKE ' %' OR ${raw} LIKE '　%')`;
   const padded = `(${starts} OR ${raw} LIKE '% ' OR ${raw} LIKE '%　')`;
   const trimmed = col && (col.type !== "string" || col.unique || col.referencesAccounts);
-  return trimmed
+  const cleaned = trimmed
     ? `CASE WHEN ${padded} THEN NULLIF(trim(${raw}), '') ELSE NULLIF(${raw}, '') END`
     : `CASE WHEN ${raw} = '' OR (${starts} AND trim(${raw}) = '') THEN NULL ELSE ${raw} END`;
+  // Ids compare as NFC: "ガ" typed as カ + combining mark (NFD, macOS file names and some tools) is
+  // the same id as the precomposed ガ. ASCII ids (nearly all) skip the normalisation.
+  return isId(col) ? `CASE WHEN strlen(${raw}) <> length(${raw}) THEN nfc_normalize(${cleaned}) ELSE ${cleaned} END` : cleaned;
 }
+
+/** Columns holding ids (unique values, or references to accounts): compared after NFC normalisation. */
+const isId = (col: ColumnSpec | null) => !!col && col.type === "string" && (!!col.unique || !!col.referencesAccounts);
+
+/**
+ * Per-row bounds that keep every sum exact: a money amount above MONEY_MAX (10^12 per line per month)
+ * or a count above INTEGER_MAX (10^9) is implausible, and rows of that size could overflow the sums
+ * (staged money is DECIMAL(18,2), up to 10^16; see also the table total in stage.ts).
+ */
+export const MONEY_MAX = 1_000_000_000_000;
+export const INTEGER_MAX = 1_000_000_000;
 
 function defaultSql(col: ColumnSpec): string {
   const d = col.default;
@@ -50,13 +67,6 @@ function defaultSql(col: ColumnSpec): string {
   if (typeof d === "number") return String(d);
   return literal(String(d));
 }
-
-/**
- * The time as written: a zone suffix (Z, UTC, +09:00) is dropped, not converted, so results never
- * depend on time zones. Plain dates (10 characters at most) skip the regex: most cells are those.
- */
-const wallClock = (t: string) =>
-  `CASE WHEN length(${t}) <= 10 THEN ${t} ELSE regexp_replace(${t}, '([0-9]:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?) ?(Z|UTC|[+-][0-9]{2}(:?[0-9]{2})?)$', '\\1') END`;
 
 function parseSql(type: ColumnType, t: string, dateFormat: string | undefined): string {
   const fmt = dateFormat ? literal(dateFormat) : null;
@@ -66,17 +76,18 @@ function parseSql(type: ColumnType, t: string, dateFormat: string | undefined): 
     case "integer":
       return `CASE WHEN regexp_full_match(${t}, '${INTEGER}') THEN TRY_CAST(${t} AS BIGINT) END`;
     case "money":
-      return `CASE WHEN regexp_full_match(${t}, '${DECIMAL}') THEN TRY_CAST(${t} AS DECIMAL(18,2)) END`;
+      // DECIMAL(38,2) here so that a too-large amount parses and is quarantined by its bound (MONEY_MAX), not as "not a number".
+      return `CASE WHEN regexp_full_match(${t}, '${DECIMAL}') THEN TRY_CAST(${t} AS DECIMAL(38,2)) END`;
     case "decimal":
       return `CASE WHEN regexp_full_match(${t}, '${DECIMAL}') THEN TRY_CAST(${t} AS DOUBLE) END`;
     case "date": {
-      // Via TIMESTAMP, which (unlike the DATE cast) rejects trailing text like "2024-01-05x"; the
-      // day is the one written, as the zone suffix is dropped first.
-      const iso = `CASE WHEN ${t} LIKE '____-%' THEN CAST(TRY_CAST(${wallClock(t)} AS TIMESTAMP) AS DATE) END`;
+      // Via TIMESTAMP, which (unlike the DATE cast) rejects trailing text like "2024-01-05x"; a
+      // timestamp with a zone suffix gives its day in the report's zone (dates.ts).
+      const iso = `CASE WHEN ${t} LIKE '____-%' THEN CAST(${isoTimestampSql(t)} AS DATE) END`;
       return fmt ? `COALESCE(TRY_CAST(try_strptime(${t}, ${fmt}) AS DATE), ${iso})` : iso;
     }
     case "timestamp": {
-      const iso = `CASE WHEN ${t} LIKE '____-%' THEN TRY_CAST(${wallClock(t)} AS TIMESTAMP) END`;
+      const iso = `CASE WHEN ${t} LIKE '____-%' THEN ${isoTimestampSql(t)} END`;
       return fmt ? `COALESCE(TRY_CAST(try_strptime(${t}, ${fmt}) AS TIMESTAMP), ${iso})` : iso;
     }
     case "boolean":
@@ -126,7 +137,7 @@ function typeReason(col: ColumnSpec, t: string, dateFormat: string | undefined):
 export function columnChecks(
   col: ColumnSpec,
   cols: (name: string) => {t: string; p: string},
-  {dateFormat, known}: {dateFormat?: string; known: string}
+  {dateFormat, known, dateRange}: {dateFormat?: string; known: string; dateRange: DateRange}
 ): Check[] {
   const {t, p} = cols(col.name);
   const checks: Check[] = [];
@@ -143,6 +154,14 @@ export function columnChecks(
           : ["out_of_range", `> ${max}`];
     checks.push({column: col.name, when, reason: `${q(`${code}: ${col.name} `)} || ${t} || ${q(` ${rule}`)}`});
   }
+  const bound = col.type === "money" ? MONEY_MAX : col.type === "integer" && col.max === undefined ? INTEGER_MAX : null;
+  if (bound !== null) {
+    const what = col.type === "money" ? "the largest plausible amount per row" : "the largest plausible count";
+    checks.push({column: col.name, when: `${p} > ${bound}`, reason: `${q(`out_of_range: ${col.name} `)} || ${t} || ${q(` > ${bound} (${what})`)}`});
+  }
+  if (col.type === "date" || col.type === "timestamp") {
+    checks.push({column: col.name, when: outsideRangeSql(p, dateRange), reason: outsideRangeReason(col.name, t, dateRange)});
+  }
   if (col.referencesAccounts) {
     checks.push({
       column: col.name,
@@ -156,6 +175,14 @@ export function columnChecks(
       column: col.name,
       when: `${p} <= ${a}`,
       reason: `${q(`date_order: ${col.name} `)} || CAST(${p} AS VARCHAR) || ${q(` is not after ${col.after} `)} || CAST(${a} AS VARCHAR)`
+    });
+  }
+  if (col.notBefore) {
+    const a = cols(col.notBefore).p;
+    checks.push({
+      column: col.name,
+      when: `${p} < ${a}`,
+      reason: `${q(`date_order: ${col.name} `)} || CAST(${p} AS VARCHAR) || ${q(` is before ${col.notBefore} `)} || CAST(${a} AS VARCHAR)`
     });
   }
   return checks;

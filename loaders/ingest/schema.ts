@@ -22,6 +22,8 @@ export interface ColumnSpec {
   monthly?: boolean;
   /** The value must be strictly after this (earlier) column's value when both are present. */
   after?: string;
+  /** The value must not be before this (earlier) column's value when both are present (dates.ts). */
+  notBefore?: string;
   /** Other header names accepted for this column (e.g. usage's `date` for `month`). */
   aliases?: string[];
   /** Value used when the cell is empty (optional columns only). */
@@ -108,7 +110,7 @@ export const SCHEMA: Record<TableName, TableSpec> = {
       {name: "account_id", type: "string", required: true, referencesAccounts: true},
       {name: "milestone", type: "string", required: true},
       {name: "started_at", type: "date"},
-      {name: "completed_at", type: "date"},
+      {name: "completed_at", type: "date", notBefore: "started_at"},
       {name: "required", type: "boolean", default: true}
     ]
   },
@@ -119,8 +121,8 @@ export const SCHEMA: Record<TableName, TableSpec> = {
       {name: "ticket_id", type: "string", required: true, unique: true},
       {name: "account_id", type: "string", required: true, referencesAccounts: true},
       {name: "created_at", type: "timestamp", required: true},
-      {name: "first_response_at", type: "timestamp"},
-      {name: "resolved_at", type: "timestamp"},
+      {name: "first_response_at", type: "timestamp", notBefore: "created_at"},
+      {name: "resolved_at", type: "timestamp", notBefore: "created_at"},
       {name: "priority", type: "string"},
       {name: "csat", type: "integer", min: 1, max: 5}
     ]

@@ -10,6 +10,7 @@
  */
 import type {ReportConfig} from "../config.js";
 import {ident, literal, type Db} from "../db.js";
+import type {DateRange} from "./dates.js";
 import {InputError} from "./errors.js";
 import type {RawTable} from "./load.js";
 import {CHECKED, colNames, columnChecks, duplicateReason, extraName, parsedSql, textSql} from "./rules.js";
@@ -22,7 +23,7 @@ export interface StageResult {
   rowsRejected: number;
 }
 
-function checkedSql(spec: TableSpec, raw: RawTable, dateFormat: string | undefined): string {
+function checkedSql(spec: TableSpec, raw: RawTable, dateFormat: string | undefined, dateRange: DateRange): string {
   const source = new Map(raw.targets.flatMap((target, i) => (target === null ? [] : [[target, `c${i}`]])));
   const cell = (name: string) => (source.has(name) ? source.get(name)! : "NULL::VARCHAR");
 
@@ -38,7 +39,7 @@ function checkedSql(spec: TableSpec, raw: RawTable, dateFormat: string | undefin
   const known = ref ? "(acc.account_id IS NOT NULL)" : "TRUE";
 
   const fail = (column: string, reason: string) => `{'column': ${literal(column)}, 'value': ${colNames(column).r}, 'reason': ${reason}}`;
-  const checks = spec.columns.flatMap((c) => columnChecks(c, colNames, {dateFormat, known: "__known"}));
+  const checks = spec.columns.flatMap((c) => columnChecks(c, colNames, {dateFormat, known: "__known", dateRange}));
   const failSql = checks.length ? `CASE ${checks.map((k) => `WHEN ${k.when} THEN ${fail(k.column, k.reason)}`).join(" ")} END` : "NULL";
 
   const unique = spec.columns.filter((c) => c.unique);
@@ -64,7 +65,7 @@ function checkedSql(spec: TableSpec, raw: RawTable, dateFormat: string | undefin
 export async function stageTable(db: Db, spec: TableSpec, raw: RawTable, fileName: string, config: ReportConfig): Promise<StageResult> {
   const dateFormat = config.tables[spec.name]?.dateFormat;
   try {
-    await db.run(checkedSql(spec, raw, dateFormat));
+    await db.run(checkedSql(spec, raw, dateFormat, config.dateRange));
   } catch (e) {
     // The file is read here; the line scan has vetted a CSV's structure, so this is rare.
     const message = (e as Error).message.split("\n")[0];

@@ -25,6 +25,9 @@ export const REJECTED_ROWS_DDL = `CREATE OR REPLACE TABLE rejected_rows (
 export const INGEST_STATS_DDL = `CREATE OR REPLACE TABLE ingest_stats (
   "table" VARCHAR, file VARCHAR, rows_read BIGINT, rows_accepted BIGINT, rows_rejected BIGINT)`;
 
+/** How each CSV's text was decoded (issue 14: the encoding guess is shown on the Data quality page). */
+export const INGEST_ENCODINGS_DDL = `CREATE OR REPLACE TABLE ingest_encodings ("table" VARCHAR, encoding VARCHAR, note VARCHAR)`;
+
 /**
  * Creates all 8 staged tables (empty) with the schema's columns and SQL types; `accounts` also gets
  * `accountExtraColumns` as VARCHAR (names as given: ingest passes them lower-cased and trimmed).
@@ -38,4 +41,5 @@ export async function createStagedTables(db: Db, accountExtraColumns: string[] =
   }
   await db.run(REJECTED_ROWS_DDL);
   await db.run(INGEST_STATS_DDL);
+  await db.run(INGEST_ENCODINGS_DDL);
 }

@@ -4,6 +4,7 @@
  */
 import type {ReportConfig} from "../config.js";
 import type {Db} from "../db.js";
+import {checkCalendarSpan, checkSegments} from "./calendar-guard.js";
 import type {MetricContext, Month} from "./family.js";
 
 /**
@@ -41,13 +42,16 @@ export async function latestObservedMonth(db: Db): Promise<Month | null> {
   return lastEnd <= addMonths(other, SCHEDULED_END_MONTHS) ? lastEnd : other;
 }
 
-/** Account columns to report as segment dimensions: the configured ones that exist in accounts. */
+/**
+ * Account columns to report as segment dimensions: the configured ones. A name that is not a text
+ * column of accounts, or that clashes with the report's own columns, stops the build (calendar-guard.ts).
+ */
 export async function segmentDimensions(db: Db, config: ReportConfig): Promise<string[]> {
   const columns = await db.all<{name: string; type: string}>(
     `SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_name = 'accounts'`
   );
-  const strings = new Set(columns.filter((c) => c.type === "VARCHAR").map((c) => c.name));
-  return config.segments.filter((s) => strings.has(s) && s !== "account_id" && s !== "account_name");
+  checkSegments(config, columns);
+  return [...config.segments];
 }
 
 /** Resolves as-of and first month, and creates the `months` table spanning them. */
@@ -56,6 +60,7 @@ export async function metricContext(db: Db, config: ReportConfig): Promise<Metri
   if (!asOf) throw new Error("no observed events in the inputs: cannot choose an as-of month (set asOf in the config)");
   const [first] = await db.all<{m: string | null}>(`SELECT strftime(min(start_date), '%Y-%m') AS m FROM subscriptions`);
   const firstMonth = first?.m && first.m < asOf ? first.m : asOf;
+  await checkCalendarSpan(db, config, firstMonth, asOf);
   await createMonths(db, firstMonth, asOf);
   return {asOf, firstMonth, config, dimensions: await segmentDimensions(db, config)};
 }

@@ -40,10 +40,14 @@ async function buildLtv(db: Db, {dimensions, config}: MetricContext): Promise<vo
     SELECT month, dimension, segment, accounts::BIGINT AS accounts, round(arpa, 2)::DECIMAL(18,2) AS arpa,
            mrr_start::DECIMAL(18,2) AS mrr_start, mrr_lost::DECIMAL(18,2) AS mrr_lost, revenue_churn_rate,
            ${Number(config.grossMargin)}::DOUBLE AS gross_margin,
-           CASE WHEN revenue_churn_rate > 0 THEN round(arpa * ${Number(config.grossMargin)} / revenue_churn_rate, 2)::DECIMAL(18,2) END AS ltv
+           -- A lifetime of over 1,000 years (churn below 1/12,000 a month) is no estimate; nor is an LTV of 10^15 or more, which DECIMAL(18,2) could not hold.
+           CASE WHEN revenue_churn_rate >= ${LTV_MIN_CHURN} AND arpa * ${Number(config.grossMargin)} / revenue_churn_rate < 1e15 THEN round(arpa * ${Number(config.grossMargin)} / revenue_churn_rate, 2)::DECIMAL(18,2) END AS ltv
     FROM r
     ORDER BY month, ${SEGMENT_ORDER}`);
 }
+
+/** Smallest churn rate LTV is computed from (1/12,000 a month: a 1,000-year lifetime); below it LTV is left empty. */
+const LTV_MIN_CHURN = 1 / 12000;
 
 export const ltvDefinitions: Definition[] = [
   {
@@ -72,8 +76,8 @@ export const ltvDefinitions: Definition[] = [
     name: {en: "LTV", ja: "LTV（顧客生涯価値）"},
     formula: "LTV(M) = ARPA(M) × gross_margin / revenue_churn_rate(M)",
     text: {
-      en: "Customer lifetime value: trailing ARPA times the gross margin from config (grossMargin), divided by the trailing monthly revenue churn rate (1 / churn = expected lifetime in months). Empty when no revenue was lost in the window.",
-      ja: "顧客生涯価値：直近12か月のARPAに設定の粗利率（grossMargin）を掛け、直近12か月の月次レベニューチャーン率で割った値です（1 ÷ チャーン率 = 想定継続月数）。期間中に失われたMRRがなければ空欄です。"
+      en: "Customer lifetime value: trailing ARPA times the gross margin from config (grossMargin), divided by the trailing monthly revenue churn rate (1 / churn = expected lifetime in months). Empty when no revenue was lost in the window, or so little (a rate below 1/12,000 a month: a lifetime over 1,000 years) that the ratio is no estimate; also empty from 10^15 up.",
+      ja: "顧客生涯価値：直近12か月のARPAに設定の粗利率（grossMargin）を掛け、直近12か月の月次レベニューチャーン率で割った値です（1 ÷ チャーン率 = 想定継続月数）。期間中に失われたMRRがない場合、または極めて少ない場合（月次率が1/12,000未満＝想定継続1,000年超で、推定として意味をなさない）は空欄です。10^15以上の値も空欄です。"
     }
   }
 ];

@@ -495,7 +495,7 @@ const EN = {
   "quality.reason.negative": "Negative value",
   "quality.reason.out_of_range": "Out of range",
   "quality.reason.unknown_account": "Unknown account",
-  "quality.reason.date_order": "End before start",
+  "quality.reason.date_order": "Dates out of order",
   "quality.reason.duplicate_id": "Duplicate ID",
   "quality.reason.malformed_row": "Malformed row",
 
@@ -570,6 +570,14 @@ const EN = {
   "adoption.completed_by_month_end": "Completed by month end",
   "definitions.reading": ({min, nps}) => `How to read the numbers: NRR and GRR on the monthly report are trailing-12-month figures, churn rates are monthly, and every target states its period. A rate from fewer than ${min} observations (NPS: ${nps} responses) is marked ⚠ and never judged; proportions carry their 95% Wilson interval and NPS its 95% interval; a change or a segment difference counts as real only when the intervals do not overlap. Periods not over yet (the current quarter, recent onboarding start months) are marked partial and left out of charts. The rules are defined below: small_sample_rule, wilson_interval, target_periods, default_as_of, nps_partial, onboarding_partial.`,
   "adoption.partial_cohorts_note": ({n, deadline}) => `The latest ${n} start months are still inside the time in which 90% of onboardings finish (at least the ${deadline}-day deadline; late completions keep coming): their completion is still rising, so they are left out of the charts and marked partial in the table.`,
+  // ─── issue 14: hostile inputs ───
+  "quality.encoding": "Encoding",
+  "quality.encoding_utf-8": "UTF-8",
+  "quality.encoding_shift_jis": "Shift_JIS",
+  "quality.encoding_parquet": "Parquet (typed)",
+  "quality.encoding_config": "set in the config",
+  "quality.encoding_ambiguous": "⚠ guessed",
+  "quality.encoding_ambiguous_note": "The bytes of {files} read correctly as both UTF-8 and Shift_JIS; the report chose the encoding whose text looks like ordinary Japanese. If names look garbled, set encoding in the config for that table.",
 };
 
 const JA = {
@@ -1051,7 +1059,7 @@ const JA = {
   "quality.reason.negative": "負の値",
   "quality.reason.out_of_range": "範囲外の値",
   "quality.reason.unknown_account": "存在しない顧客",
-  "quality.reason.date_order": "終了日が開始日以前",
+  "quality.reason.date_order": "日付の前後が不正",
   "quality.reason.duplicate_id": "IDの重複",
   "quality.reason.malformed_row": "行の形式が不正",
 
@@ -1126,6 +1134,14 @@ const JA = {
   "adoption.completed_by_month_end": "月末までに完了",
   "definitions.reading": ({min, nps}) => `数値の読み方：月次レポートのNRR・GRRは過去12か月の値、チャーンは月次の値で、目標値はすべて期間を明記しています。観測数が${min}未満（NPSは回答${nps}件未満）の値には ⚠ を付け、判定しません。割合には95% Wilson信頼区間、NPSには95%信頼区間を付け、変化やセグメント間の差は区間が重ならない場合のみ実際の差とみなします。終わっていない期間（当四半期、直近のオンボーディング開始月）は集計途中として示し、グラフから除きます。各ルールの定義は以下にあります：small_sample_rule、wilson_interval、target_periods、default_as_of、nps_partial、onboarding_partial。`,
   "adoption.partial_cohorts_note": ({n, deadline}) => `直近${n}か月の開始月は、オンボーディングの90%が完了するまでの期間（最短でも期限の${deadline}日。期限後の完了も続きます）をまだ経過していません。完了率が今後も上がるため、グラフから除き、表では集計途中として示しています。`,
+  // ─── issue 14: hostile inputs ───
+  "quality.encoding": "文字コード",
+  "quality.encoding_utf-8": "UTF-8",
+  "quality.encoding_shift_jis": "Shift_JIS",
+  "quality.encoding_parquet": "Parquet（型付き）",
+  "quality.encoding_config": "設定で指定",
+  "quality.encoding_ambiguous": "⚠ 推定",
+  "quality.encoding_ambiguous_note": "{files} のバイト列はUTF-8としてもShift_JISとしても正しく読めます。通常の日本語として自然に読める方の文字コードを採用しました。名前などが文字化けしている場合は、設定でそのテーブルの encoding を指定してください。",
 };
 
 const DICTIONARIES = {"en-US": EN, "ja-JP": JA};

@@ -12,10 +12,10 @@ async function parse(type: ColumnType, values: string[], dateFormat?: string, mo
 }
 
 describe("parsing cells", () => {
-  it("dates: ISO, timestamps truncated to the day as written; anything else is rejected", async () => {
+  it("dates: ISO; timestamps give their day in the report's zone (UTC here: -05:00 at 23:30 is the next day); anything else is rejected", async () => {
     expect(
       await parse("date", ["2024-01-05", " 2024-1-5 ", "2024-01-05 10:00:00", "2024-01-05T23:30:00-05:00", "2024-01-05T10:00Z", "2024-13-01", "2024-02-30", "2024/01/05", "05.01.2024", "2024-01-05x", "20240105"])
-    ).toEqual(["2024-01-05", "2024-01-05", "2024-01-05", "2024-01-05", "2024-01-05", null, null, null, null, null, null]);
+    ).toEqual(["2024-01-05", "2024-01-05", "2024-01-05", "2024-01-06", "2024-01-05", null, null, null, null, null, null]);
   });
 
   it("dates with a configured format also accept ISO", async () => {
@@ -28,15 +28,31 @@ describe("parsing cells", () => {
     ]);
   });
 
-  it("timestamps: the wall-clock time as written (a zone suffix is dropped, not converted)", async () => {
-    expect(await parse("timestamp", ["2024-01-05", "2024-01-05 09:30", "2024-01-05T23:30:00+09:00", "2024-01-05 10:00:00Z", "2024-01-05 25:00", "yesterday"])).toEqual([
+  it("timestamps: without a zone, the time as written; with one (Z, UTC, +09, +0900, +09:00), converted to the report's zone (UTC here)", async () => {
+    expect(
+      await parse("timestamp", ["2024-01-05", "2024-01-05 09:30", "2024-01-05T23:30:00+09:00", "2024-01-05 10:00:00Z", "2024-01-05 10:00 UTC", "2024-01-05 10:00:00 +0900", "2024-01-05T10:00:00.5+09", "2024-01-05 25:00", "2024-01-05T10:00+25:00", "yesterday"])
+    ).toEqual([
       "2024-01-05 00:00:00",
       "2024-01-05 09:30:00",
-      "2024-01-05 23:30:00",
+      "2024-01-05 14:30:00",
       "2024-01-05 10:00:00",
+      "2024-01-05 10:00:00",
+      "2024-01-05 01:00:00",
+      "2024-01-05 01:00:00.5",
+      null,
       null,
       null
     ]);
+  });
+
+  it("timestamps in the report's zone Asia/Tokyo: an offset converts, a plain time stays as written", async () => {
+    const tokyo = await openDb();
+    await tokyo.run("SET TimeZone = 'Asia/Tokyo'");
+    const col = {name: "x", type: "timestamp" as const};
+    const sql = parsedSql(col, textSql(col, "v"), undefined);
+    const rows = await tokyo.all<{p: string}>(`SELECT ${sql} AS p FROM (VALUES ('2024-03-01T10:00:00+09:00'), ('2024-03-01T01:00:00Z'), ('2024-03-01 10:00:00')) t(v)`);
+    expect(rows.map((r) => r.p)).toEqual(["2024-03-01 10:00:00", "2024-03-01 10:00:00", "2024-03-01 10:00:00"]);
+    tokyo.close();
   });
 
   it("integers: whole numbers only (12.0 is whole)", async () => {

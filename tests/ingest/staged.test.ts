@@ -131,6 +131,8 @@ describe("qualitySummary", () => {
       rowsAccepted: 1,
       rowsRejected: 2,
       rejectedByReason: {invalid_number: 1, missing_value: 1},
+      encoding: "utf-8",
+      encodingNote: null,
       firstRejected: [
         {line: 2, column: "value", value: "1,234", reason: 'invalid_number: "1,234" is not a plain decimal number (like 1234.5)'},
         {line: 4, column: "metric", value: null, reason: "missing_value: metric is required"}
@@ -143,6 +145,8 @@ describe("qualitySummary", () => {
       rowsAccepted: 0,
       rowsRejected: 0,
       rejectedByReason: {},
+      encoding: null,
+      encodingNote: null,
       firstRejected: []
     });
     const limited = await qualitySummary(db, {limit: 2});

@@ -84,7 +84,9 @@ describe("line structure", () => {
       rowsRead: 0,
       rowsAccepted: 0,
       rowsRejected: 0,
-      rejectedByReason: {}
+      rejectedByReason: {},
+      encoding: "utf-8",
+      encodingNote: null
     });
     await expectAccounting(run);
   });
