@@ -143,6 +143,7 @@ export function columnChecks(
           : ["out_of_range", `> ${max}`];
     checks.push({column: col.name, when, reason: `${q(`${code}: ${col.name} `)} || ${t} || ${q(` ${rule}`)}`});
   }
+  for (const k of col.checks?.(cols) ?? []) checks.push({column: col.name, ...k});
   if (col.referencesAccounts) {
     checks.push({
       column: col.name,
