@@ -18,6 +18,7 @@ import {health} from "./health.js";
 import {ltv} from "./ltv.js";
 import {onboarding} from "./onboarding.js";
 import {support} from "./support.js";
+import {billing} from "./billing.js";
 
 export const FAMILIES: MetricFamily[] = [
   accountMonths,
@@ -38,4 +39,5 @@ export const FAMILIES: MetricFamily[] = [
   ltv,
   csmPortfolio,
   activityEffect,
+  billing,
 ];

@@ -110,10 +110,12 @@ export async function normaliseBilling(db: Db, config: ReportConfig, file: strin
   if (!asOf) return 0;
   const [{end}] = await db.all<{end: string}>(`SELECT strftime(last_day(strptime(?, '%Y-%m')), '%Y-%m-%d') AS "end"`, [asOf]);
   await db.run(`CREATE OR REPLACE TEMP TABLE __billing AS ${linesSql(config, end)}`);
-  const discountLabel = `CASE WHEN discount_percent IS NOT NULL THEN CAST(CAST(discount_percent AS DOUBLE) AS VARCHAR) || '%' END
-      || CASE WHEN discount_percent IS NOT NULL AND discount_major IS NOT NULL THEN ' + ' ELSE '' END
-      || CASE WHEN discount_major IS NOT NULL THEN CAST(CAST(discount_major AS DOUBLE) AS VARCHAR) || ' ' || cur || ' off' ELSE '' END
-      || CASE WHEN discount_until < DATE '9999-12-31' THEN ' until ' || strftime(discount_until, '%Y-%m-%d') ELSE '' END`;
+  const num = (x: string) => `regexp_replace(CAST(CAST(${x} AS DOUBLE) AS VARCHAR), '[.]0$', '')`;
+  const discountLabel = `NULLIF(concat(
+      CASE WHEN discount_percent IS NOT NULL THEN ${num("discount_percent")} || '%' END,
+      CASE WHEN discount_percent IS NOT NULL AND discount_major IS NOT NULL THEN ' + ' END,
+      CASE WHEN discount_major IS NOT NULL THEN ${num("discount_major")} || ' ' || cur || ' off' END,
+      CASE WHEN discount_until < DATE '9999-12-31' THEN ' until ' || strftime(discount_until, '%Y-%m-%d') END), '')`;
   await db.run(`
     CREATE OR REPLACE TEMP TABLE __billing_months AS
     WITH months AS (
@@ -122,7 +124,7 @@ export async function normaliseBilling(db: Db, config: ReportConfig, file: strin
     ),
     lm AS (
       SELECT m.month_start, m.month_end, l.*,
-             (l.trial_end > m.month_end AND coalesce(l.trial_start, l.start_date) <= m.month_end) OR (l.st = 'trialing' AND l.trial_end IS NULL) AS in_trial,
+             coalesce(l.trial_end > m.month_end AND coalesce(l.trial_start, l.start_date) <= m.month_end, l.st = 'trialing') AS in_trial,
              l.discount_until IS NOT NULL AND l.discount_until > m.month_end AS discount_applied
       FROM __billing l JOIN months m ON l.start_date <= m.month_end AND (l.end_eff IS NULL OR l.end_eff > m.month_end)
     ),

@@ -122,7 +122,7 @@ export const BILLING_COLUMNS: ColumnSpec[] = [
     checks: (cols) => [
       ...vocabulary("interval", intervalUnitSql, "unknown_interval", "an interval (day, week, month, quarter, year)")!(cols),
       {
-        when: `${cols("interval").t} IS NULL AND (${cols("end_date").p} IS NULL OR ${cols("start_date").p} IS NULL)`,
+        when: `${cols("interval").t} IS NULL AND (${cols("end_date").p} IS NULL OR ${cols("start_date").p} IS NULL) AND coalesce(${billingTypeSql(cols("billing_type").t)}, 'recurring') = 'recurring'`,
         reason: q("missing_value: interval is required (or a service period: start_date and end_date)")
       }
     ]
