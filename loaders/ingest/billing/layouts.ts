@@ -160,10 +160,18 @@ export function resolveColumns(layout: Layout, header: string[], mapping: Record
     const i = index.get(norm(from));
     if (i !== undefined) out.set(norm(to), i);
   }
-  for (const col of BILLING_COLUMNS) {
-    if (out.has(col.name) || col.name === "source_line") continue;
-    const candidates = [...(layout.columns[col.name] ?? []), col.name, ...(col.aliases ?? [])];
-    const i = candidates.map((c) => index.get(norm(c))).find((x) => x !== undefined);
+  const cols = BILLING_COLUMNS.filter((c) => c.name !== "source_line");
+  for (const col of cols) {
+    if (out.has(col.name)) continue;
+    const i = (layout.columns[col.name] ?? []).map((c) => index.get(norm(c))).find((x) => x !== undefined);
+    if (i !== undefined) out.set(col.name, i);
+  }
+  // Then the canonical names, for headers the layout has not given another meaning (ChartMogul's
+  // quantity is seats: its amount is the line's total).
+  const used = new Set(out.values());
+  for (const col of cols) {
+    if (out.has(col.name)) continue;
+    const i = [col.name, ...(col.aliases ?? [])].map((c) => index.get(norm(c))).find((x) => x !== undefined && !used.has(x));
     if (i !== undefined) out.set(col.name, i);
   }
   return out;
