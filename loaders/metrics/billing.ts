@@ -8,7 +8,8 @@ import type {MetricFamily} from "./family.js";
 
 export const billing: MetricFamily = {
   name: "billing",
-  tables: ["billing_reconciliation"],
+  // billing_export (file, preset, layout: how the export was read) is written by the ingest.
+  tables: ["billing_reconciliation", "billing_export"],
   definitions: [
     {
       id: "billing_minor_units",
@@ -78,6 +79,16 @@ export const billing: MetricFamily = {
       text: {
         en: "When the billing export names its customers, accounts.csv is optional: a customer it lacks is added with the export's name for it and every segment dimension 'unknown'. Segments come from accounts.csv for the customers it holds.",
         ja: "請求データに顧客IDがあれば accounts.csv は省略できます。accounts.csv にない顧客は、請求データの顧客名で追加され、セグメントの各軸は 'unknown' になります。accounts.csv にある顧客のセグメントはそのまま使います。"
+      }
+    },
+    {
+      id: "billing_layouts",
+      table: "billing_export",
+      name: {en: "Recognised billing exports", ja: "認識する請求データの形式"},
+      formula: "layout = the first whose columns the header holds: Baremetrics, Stripe, ChartMogul, board, else billing_lines; config billing.preset forces one",
+      text: {
+        en: "A billing export is read from billing_lines.* or from a subscriptions.* whose header is a billing layout, with no mapping written: the Baremetrics CSV import template (amounts in cents), Stripe's Dashboard subscriptions export (amounts in the major unit, UTC timestamps), ChartMogul's CSV import of invoice line items (cents, net of discounts, over the service period) and board's 案件一覧 CSV of recurring projects (Shift_JIS, 請求間隔, inclusive 契約終了日, 自動契約更新). config billing.preset forces a layout and billing.columns renames any other export's columns. billing_export records the file and the layout read.",
+        ja: "請求データは billing_lines.*、またはヘッダーが請求データ形式の subscriptions.* から、列の対応付けを書かずに読み込みます。Baremetrics のCSVインポート用テンプレート（金額はセント）、Stripe ダッシュボードのサブスクリプションのエクスポート（金額は通貨単位、日時はUTC）、ChartMogul の請求明細（invoice line items）のCSVインポート形式（セント、割引後、サービス期間あたり）、board の案件一覧CSV（定期請求。Shift_JIS、請求間隔、契約終了日は当日を含む、自動契約更新）です。設定の billing.preset で形式を指定でき、billing.columns でその他の形式の列名を対応付けられます。billing_export に読み込んだファイルと形式を記録します。"
       }
     },
     {

@@ -14,10 +14,12 @@ export {findBilling, type BillingSource};
 /** The billing tables (empty): billing_lines, fx_rates, billing_line_months. Created with the staged tables. */
 export async function createBillingTables(db: Db): Promise<void> {
   for (const ddl of [...billingTablesDdl(), LINE_MONTHS_DDL]) await db.run(ddl);
+  await db.run(`CREATE OR REPLACE TABLE billing_export (file VARCHAR, preset VARCHAR, layout VARCHAR)`);
 }
 
 /** Stages the billing export and fx_rates, each with its row accounting in ingest_stats. */
 export async function ingestBilling(db: Db, source: BillingSource, config: ReportConfig, tmpDir: string): Promise<void> {
+  await db.run(`INSERT INTO billing_export VALUES (?, ?, ?)`, [source.file.name, source.layout.preset, source.layout.label]);
   const lines = await stageBilling(db, source, config, tmpDir);
   await db.run(`INSERT INTO ingest_stats VALUES (?, ?, ?, ?, ?)`, [BILLING_TABLE, source.file.name, lines.rowsRead, lines.rowsAccepted, lines.rowsRejected]);
   const fx = await stageFxRates(db, config, tmpDir);
