@@ -4,7 +4,8 @@
  * month needs them all).
  */
 import type {ReportConfig} from "../../config.js";
-import type {Db} from "../../db.js";
+import {literal, type Db} from "../../db.js";
+import {InputError} from "../errors.js";
 import {findBilling, stageBilling, stageFxRates, billingTablesDdl, type BillingSource} from "./load.js";
 import {LINE_MONTHS_DDL, normaliseBilling} from "./normalise.js";
 import {BILLING_TABLE, FX_TABLE} from "./spec.js";
@@ -31,5 +32,17 @@ export async function finishBilling(db: Db, source: BillingSource, config: Repor
   const quarantined = await normaliseBilling(db, config, source.file.name);
   if (quarantined) {
     await db.run(`UPDATE ingest_stats SET rows_accepted = rows_accepted - ?, rows_rejected = rows_rejected + ? WHERE "table" = ?`, [quarantined, quarantined, BILLING_TABLE]);
+  }
+  // Not one line to count: say why once, rather than build a report without revenue.
+  const [{lines, rejected, reason}] = await db.all<{lines: number; rejected: number; reason: string | null}>(
+    `SELECT (SELECT count(*) FROM subscriptions) AS lines,
+            (SELECT count(*) FROM rejected_rows WHERE "table" = ${literal(BILLING_TABLE)}) AS rejected,
+            (SELECT 'line ' || line || ': ' || reason FROM rejected_rows WHERE "table" = ${literal(BILLING_TABLE)} ORDER BY line LIMIT 1) AS reason`
+  );
+  if (lines === 0) {
+    throw new InputError(
+      `${source.file.name}: no billing line counts towards MRR (read as ${source.layout.label}; ${rejected} line${rejected === 1 ? "" : "s"} quarantined${reason ? `, first ${reason}` : ""}). ` +
+        `Lines count when their status is active, past_due, trialing or canceled and they are recurring.`
+    );
   }
 }

@@ -91,6 +91,14 @@ describe("recognised billing export layouts", () => {
     db.close();
   });
 
+  it("an export of which no line counts stops with one message saying why (here: USD lines, JPY report, no fx_rates)", async () => {
+    const db = await openDb();
+    await expect(ingest(db, resolveConfig({dataDir: billingFixture("stripe"), currency: "JPY"}))).rejects.toThrow(
+      "subscriptions.csv: no billing line counts towards MRR (read as Stripe subscriptions export; 6 lines quarantined, first line 2: missing_fx_rate: no fx_rates rate for USD in 2025-01"
+    );
+    db.close();
+  });
+
   it("recognises each layout from its header and leaves a contract subscriptions header alone", () => {
     expect(detectLayout(["plan_oid", "plan_amount", "plan_interval", "customer_oid", "subscription_started_at"])?.preset).toBe("baremetrics");
     expect(detectLayout(["id", "Customer ID", "Status", "Cancel At Period End", "Current Period End (UTC)"])?.preset).toBe("stripe");
