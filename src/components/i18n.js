@@ -536,6 +536,7 @@ const EN = {
   "quality.reason.unknown_billing_type": "Unknown billing type",
   "quality.reason.missing_fx_rate": "No exchange rate",
   "definitions.table.billing_reconciliation": "Billing lines to MRR",
+  "definitions.table.billing_export": "Billing export layouts",
   "quality.billing.title": "MRR reconciliation",
   "quality.billing.intro": ({layout, currency}) => `The billing export was read as ${layout}. Each line is normalised to monthly recurring revenue in ${currency}: amount (minor units converted), × quantity, less the discount while it lasts, ÷ the interval in months, 0 during a trial, then × the month's exchange rate. Compare an account's figures with your billing tool's to find where they differ.`,
   "quality.billing.month": "Month",
@@ -563,6 +564,10 @@ const EN = {
   "quality.billing.unit.month": "month",
   "quality.billing.unit.quarter": "quarter",
   "quality.billing.unit.year": "year",
+  "quality.billing.status.active": "active",
+  "quality.billing.status.past_due": "past due",
+  "quality.billing.status.trialing": "trialing",
+  "quality.billing.status.canceled": "canceled",
 };
 
 const JA = {
@@ -1085,6 +1090,7 @@ const JA = {
   "quality.reason.unknown_billing_type": "不明な請求種別",
   "quality.reason.missing_fx_rate": "為替レートなし",
   "definitions.table.billing_reconciliation": "請求明細からMRRへの換算",
+  "definitions.table.billing_export": "請求データの形式",
   "quality.billing.title": "MRRの照合",
   "quality.billing.intro": ({layout, currency}) => `請求データは「${layout}」として読み込みました。各明細は ${currency} の月次経常収益に換算しています：金額（補助単位は換算）× 数量 − 有効期間中の割引 ÷ 請求間隔の月数、試用期間中は0、その月の為替レートを掛けます。請求ツールの数値と顧客ごとに比べて、差の原因を確認できます。`,
   "quality.billing.month": "月",
@@ -1112,6 +1118,10 @@ const JA = {
   "quality.billing.unit.month": "月",
   "quality.billing.unit.quarter": "四半期",
   "quality.billing.unit.year": "年",
+  "quality.billing.status.active": "有効",
+  "quality.billing.status.past_due": "支払遅延",
+  "quality.billing.status.trialing": "試用中",
+  "quality.billing.status.canceled": "解約済み",
 };
 
 const DICTIONARIES = {"en-US": EN, "ja-JP": JA};
