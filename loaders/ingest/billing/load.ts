@@ -79,7 +79,7 @@ export function billingTablesDdl(): string[] {
     BILLING_SQL_TYPES[c.name] ?? {string: "VARCHAR", date: "DATE", timestamp: "TIMESTAMP", money: "DECIMAL(18,2)", decimal: "DOUBLE", integer: "BIGINT", boolean: "BOOLEAN"}[c.type];
   return [
     `CREATE OR REPLACE TABLE ${BILLING_TABLE} (${BILLING_COLUMNS.map((c) => `${ident(c.name)} ${type(c)}`).join(", ")})`,
-    `CREATE OR REPLACE TABLE ${FX_TABLE} (month DATE, currency VARCHAR, rate DECIMAL(18,8))`
+    `CREATE OR REPLACE TABLE ${FX_TABLE} (month DATE, currency VARCHAR, rate DECIMAL(18,8), source_line BIGINT)`
   ];
 }
 
@@ -165,11 +165,31 @@ export async function stageFxRates(db: Db, config: ReportConfig, tmpDir: string)
   const tf = findFile(config.dataDir, FX_TABLE);
   if (!tf) return null;
   const base = await rawCells(db, tf, config.encoding, tmpDir, FX_TABLE);
-  const match = matchHeader(FX_SPEC, base.header, undefined, {file: base.file, csv: tf.format !== "parquet"});
-  const raw: RawTable = {...match, file: base.file, source: base.source, malformed: base.malformed, expectedRows: base.expectedRows};
+  const match = matchHeader({...FX_SPEC, columns: FX_SPEC.columns.filter((c) => c.name !== "source_line")}, base.header, undefined, {file: base.file, csv: tf.format !== "parquet"});
+  // The line number rides along as a last column, so a repeated month and currency can name its line.
+  const n = base.header.length;
+  const raw: RawTable = {
+    targets: [...match.targets, "source_line"],
+    extras: [],
+    file: base.file,
+    source: `SELECT *, CAST(__line AS VARCHAR) AS c${n} FROM (${base.source})`,
+    malformed: base.malformed,
+    expectedRows: base.expectedRows
+  };
   const result = await stageTable(db, FX_SPEC, raw, tf.name, config);
   await db.run(`UPDATE ${FX_TABLE} SET currency = upper(trim(currency))`);
-  return {...result, file: tf.name};
+  // One rate per month and currency: later lines repeating one are quarantined (the first is kept).
+  await db.run(`
+    CREATE OR REPLACE TEMP TABLE __fx_dup AS
+    SELECT source_line, currency, month, first FROM (
+      SELECT *, min(source_line) OVER (PARTITION BY month, currency) AS first FROM ${FX_TABLE}) WHERE source_line > first`);
+  await db.run(`
+    INSERT INTO rejected_rows SELECT ${literal(FX_TABLE)}, ${literal(tf.name)}, source_line, 'month', strftime(month, '%Y-%m'),
+      'duplicate_id: ' || currency || ' ' || strftime(month, '%Y-%m') || ' already on line ' || first FROM __fx_dup ORDER BY source_line`);
+  await db.run(`DELETE FROM ${FX_TABLE} WHERE source_line IN (SELECT source_line FROM __fx_dup)`);
+  const [{dups}] = await db.all<{dups: number}>(`SELECT count(*) AS dups FROM __fx_dup`);
+  await db.run(`DROP TABLE temp.__fx_dup`);
+  return {...result, rowsAccepted: result.rowsAccepted - dups, rowsRejected: result.rowsRejected + dups, file: tf.name};
 }
 
 /**

@@ -179,6 +179,7 @@ export const FX_SPEC = {
         return [{when: `${t} IS NOT NULL AND NOT ${isCurrencySql(`upper(trim(${t}))`)}`, reason: `'unknown_currency: currency ' || ${quoted(t)} || ' is not an ISO 4217 currency code'`}];
       }
     },
-    {name: "rate", type: "decimal", required: true, min: 0, checks: (cols) => [{when: `${cols("rate").p} = 0`, reason: q("out_of_range: rate 0 must be above 0")}]}
+    {name: "rate", type: "decimal", required: true, min: 0, checks: (cols) => [{when: `${cols("rate").p} = 0`, reason: q("out_of_range: rate 0 must be above 0")}]},
+    {name: "source_line", type: "integer"}
   ]
 } satisfies TableSpec;

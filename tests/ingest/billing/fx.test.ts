@@ -62,3 +62,19 @@ describe("multi-currency billing lines and the FX bridge line (mixed fixture)", 
     ]);
   });
 });
+
+describe("fx_rates rules", () => {
+  it("keeps one rate per month and currency, quarantining repeats and unknown codes with their line", async () => {
+    const run = await pipelineOn("fx-duplicate", {currency: "JPY"});
+    expect(await run.db.all(`SELECT line, "column", value, reason FROM rejected_rows WHERE "table" = 'fx_rates' ORDER BY line`)).toEqual([
+      {line: 14, column: "month", value: "2025-03", reason: "duplicate_id: USD 2025-03 already on line 4"},
+      {line: 15, column: "currency", value: "ABC", reason: 'unknown_currency: currency "ABC" is not an ISO 4217 currency code'}
+    ]);
+    expect(await run.db.all(`SELECT rows_read, rows_accepted, rows_rejected FROM ingest_stats WHERE "table" = 'fx_rates'`)).toEqual([
+      {rows_read: 14, rows_accepted: 12, rows_rejected: 2}
+    ]);
+    // The first rate is the one used: X1's March MRR is 100 USD × 160.
+    expect(await run.db.all(`SELECT mrr FROM account_months WHERE account_id = 'X1' AND month = '2025-03'`)).toEqual([{mrr: 16000}]);
+    run.db.close();
+  });
+});
