@@ -73,6 +73,17 @@ export interface TableConfig {
   dateFormat?: string;
 }
 
+/** Issue 13: the billing export (billing_lines, or a recognised layout); see loaders/ingest/billing/. */
+export interface BillingConfig {
+  /** Force a layout instead of recognising it from the header. */
+  preset?: "billing_lines" | "stripe" | "baremetrics" | "chartmogul" | "board";
+  /** Rename the export's columns to billing_lines columns: {"Customer": "account_id"} (case-insensitive). */
+  columns?: Record<string, string>;
+  encoding?: Encoding;
+  /** strptime format of the export's dates when not ISO (a layout may imply one). */
+  dateFormat?: string;
+}
+
 export interface HealthBands {
   red: number;
   yellow: number;
@@ -132,6 +143,8 @@ export interface ReportConfig {
   dateRange: DateRange;
   /** Most months the reporting calendar (first subscription month .. as-of) may span; more stops the build. */
   maxMonths: number;
+  // issue 13: billing exports normalised to MRR
+  billing: BillingConfig;
 }
 
 export type UserConfig = Partial<Omit<ReportConfig, "health" | "targets">> & {
@@ -170,7 +183,8 @@ export const DEFAULT_CONFIG: ReportConfig = {
   minSampleSize: 30,
   timeZone: "UTC",
   dateRange: DEFAULT_DATE_RANGE,
-  maxMonths: 360
+  maxMonths: 360,
+  billing: {}
 };
 
 export class ConfigError extends Error {
@@ -259,6 +273,29 @@ function checkMapping(table: TableName, columns: Record<string, string>): void {
   }
 }
 
+// issue 13: the billing section.
+const BILLING_PRESETS = ["billing_lines", "stripe", "baremetrics", "chartmogul", "board"] as const;
+const BILLING_COLUMNS_KNOWN = [
+  "line_id", "subscription_id", "account_id", "customer_id", "account_name", "customer_name", "product", "plan", "amount", "amount_minor",
+  "currency", "interval", "interval_count", "quantity", "seats", "discount_percent", "discount_amount", "discount_amount_minor",
+  "discount_end", "discount_periods", "status", "billing_type", "trial_start", "trial_end", "start_date", "end_date", "last_date",
+  "canceled_at", "cancel_at_period_end", "current_period_end", "auto_renew"
+];
+function resolveBilling(v: unknown): BillingConfig {
+  if (!isObject(v)) fail("billing", "an object", v);
+  checkKeys("billing.", v, ["preset", "columns", "encoding", "dateFormat"]);
+  if (v.preset !== undefined && !BILLING_PRESETS.includes(v.preset as never)) fail("billing.preset", BILLING_PRESETS.join(" | "), v.preset);
+  if (v.columns !== undefined) {
+    if (!isObject(v.columns)) fail("billing.columns", 'an object like {"Customer": "account_id"}', v.columns);
+    for (const [from, to] of Object.entries(v.columns)) {
+      if (typeof to !== "string" || !BILLING_COLUMNS_KNOWN.includes(to.trim().toLowerCase())) fail(`billing.columns.${from}`, `a billing_lines column (${BILLING_COLUMNS_KNOWN.join(", ")})`, to);
+    }
+  }
+  if (v.encoding !== undefined && !ENCODINGS.includes(v.encoding as Encoding)) fail("billing.encoding", ENCODINGS.join(" | "), v.encoding);
+  if (v.dateFormat !== undefined && (typeof v.dateFormat !== "string" || !v.dateFormat.includes("%"))) fail("billing.dateFormat", 'a strptime format like "%Y/%m/%d"', v.dateFormat);
+  return v as BillingConfig;
+}
+
 /** Merges a user's config over the defaults and validates every key; throws ConfigError naming the key. */
 export function resolveConfig(user: unknown, env: Record<string, string | undefined> = {}): ReportConfig {
   if (!isObject(user)) fail("(root)", "an object", user);
@@ -314,6 +351,7 @@ export function resolveConfig(user: unknown, env: Record<string, string | undefi
 
   c.health = resolveHealth(user.health);
   resolveDates(c);
+  c.billing = resolveBilling(c.billing);
   return c;
 }
 

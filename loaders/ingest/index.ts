@@ -22,6 +22,7 @@ import {stageTable} from "./stage.js";
 import {checkMoneyTotals, checkRequiredRows} from "./table-checks.js";
 import {createStagedTables} from "./staged.js";
 import {qualitySummary, type TableIngest} from "./quality.js";
+import {findBilling, finishBilling, ingestBilling} from "./billing/index.js";
 
 export {InputError} from "./errors.js";
 export {createStagedTables} from "./staged.js";
@@ -34,7 +35,10 @@ export interface IngestReport {
 export async function ingest(db: Db, config: ReportConfig): Promise<IngestReport> {
   await checkDateFormats(db, config);
   await setTimeZone(db, config);
-  const files = locateTables(config.dataDir);
+  // issue 13: a billing export (normalised to MRR) stands in for the subscriptions table, and can stand in for accounts.
+  const billing = await findBilling(db, config);
+  const files = locateTables(config.dataDir, billing ? {optional: ["accounts", "subscriptions"]} : {});
+  if (billing?.isSubscriptionsFile) files.subscriptions = null;
   const tmp = mkdtempSync(join(tmpdir(), "cs-ingest-"));
   try {
     // accounts first: its header decides the staged accounts table's extra columns, and the other
@@ -46,12 +50,17 @@ export async function ingest(db: Db, config: ReportConfig): Promise<IngestReport
       let raw: RawTable | null = null;
       if (tf) raw = await loadRaw(db, spec, tf, config, tmp);
       if (name === "accounts") await createStagedTables(db, raw?.extras ?? []);
+      if (name === "subscriptions" && billing) {
+        await ingestBilling(db, billing, config, tmp);
+        continue;
+      }
       const result = tf && raw ? await stageTable(db, spec, raw, tf.name, config) : {rowsRead: 0, rowsAccepted: 0, rowsRejected: 0};
       await db.run(`INSERT INTO ingest_stats VALUES (?, ?, ?, ?, ?)`, [name, tf?.name ?? null, result.rowsRead, result.rowsAccepted, result.rowsRejected]);
       if (raw) await recordEncoding(db, name, raw);
       await checkRequiredRows(db, spec, raw?.file ?? name, result);
       if (raw) await checkMoneyTotals(db, spec, raw.file);
     }
+    if (billing) await finishBilling(db, billing, config);
   } finally {
     rmSync(tmp, {recursive: true, force: true});
     for (const t of ["__checked", "__malformed"]) await db.run(`DROP TABLE IF EXISTS temp.${t}`);

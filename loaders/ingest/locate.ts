@@ -22,7 +22,7 @@ const FORMATS: FileFormat[] = ["csv", "csv.gz", "parquet"];
  * missing, two files for one table (which would be read is ambiguous), or a file that cannot be read
  * (fs-errors.ts).
  */
-export function locateTables(dataDir: string): Record<TableName, TableFile | null> {
+export function locateTables(dataDir: string, {optional = []}: {optional?: TableName[]} = {}): Record<TableName, TableFile | null> {
   if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) {
     throw new InputError(`${displayPath(dataDir)}: data directory not found`);
   }
@@ -40,7 +40,7 @@ export function locateTables(dataDir: string): Record<TableName, TableFile | nul
         `${displayPath(dataDir)}: table "${spec.name}" has ${matches.length} files (${matches.map((m) => m.name).join(" and ")}); keep only one`
       );
     }
-    if (!matches.length && spec.required) {
+    if (!matches.length && spec.required && !optional.includes(spec.name)) {
       throw new InputError(
         `${displayPath(dataDir)}: missing required table "${spec.name}" (expected ${spec.name}.csv, ${spec.name}.csv.gz or ${spec.name}.parquet)`
       );

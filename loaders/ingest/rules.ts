@@ -162,6 +162,7 @@ export function columnChecks(
   if (col.type === "date" || col.type === "timestamp") {
     checks.push({column: col.name, when: outsideRangeSql(p, dateRange), reason: outsideRangeReason(col.name, t, dateRange)});
   }
+  for (const k of col.checks?.(cols) ?? []) checks.push({column: col.name, ...k});
   if (col.referencesAccounts) {
     checks.push({
       column: col.name,

@@ -28,6 +28,8 @@ export interface ColumnSpec {
   aliases?: string[];
   /** Value used when the cell is empty (optional columns only). */
   default?: string | number | boolean;
+  /** Further checks of this column (after range, before reference), given the SQL names of any column's text and value. */
+  checks?: (cols: (name: string) => {t: string; p: string}) => {when: string; reason: string}[];
 }
 
 export interface TableSpec {

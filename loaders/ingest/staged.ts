@@ -6,6 +6,7 @@
 import type {TableName} from "../config.js";
 import {ident, type Db} from "../db.js";
 import {SCHEMA, SQL_TYPES} from "./schema.js";
+import {createBillingTables} from "./billing/index.js";
 
 /** Column list of a staged table: the schema's columns in order, then the extras (VARCHAR). */
 export function stagedColumns(table: TableName, extraColumns: string[] = []): {name: string; sqlType: string}[] {
@@ -42,4 +43,5 @@ export async function createStagedTables(db: Db, accountExtraColumns: string[] =
   await db.run(REJECTED_ROWS_DDL);
   await db.run(INGEST_STATS_DDL);
   await db.run(INGEST_ENCODINGS_DDL);
+  await createBillingTables(db); // issue 13: empty unless a billing export is read
 }

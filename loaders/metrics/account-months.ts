@@ -21,7 +21,12 @@ async function buildLineMonths(db: Db): Promise<void> {
     FROM months m
     JOIN subscriptions s
       ON s.start_date <= m.month_end AND (s.end_date IS NULL OR s.end_date > m.month_end)
-    ORDER BY m.month, s.account_id, s.product, s.plan, s.subscription_id, s.start_date, s.mrr`);
+    -- issue 13: lines from a billing export carry their MRR month by month (discounts end, rates move).
+    WHERE NOT EXISTS (SELECT 1 FROM billing_line_months b WHERE b.subscription_id = s.subscription_id)
+    UNION ALL
+    SELECT b.month, b.account_id, coalesce(b.product, '${NO_SEGMENT}'), coalesce(b.plan, '${NO_SEGMENT}'), b.mrr, b.seats, b.subscription_id
+    FROM billing_line_months b JOIN months m USING (month)
+    ORDER BY 1, 2, 3, 4, 7, 5, 6`);
 }
 
 /** One row per account per month in which it has at least one line counted (MRR may be 0: trials). */

@@ -20,6 +20,7 @@ import {onboarding} from "./onboarding.js";
 import {support} from "./support.js";
 // issue 11: intervals, small samples and partial periods on earlier families' tables
 import {intervals} from "./intervals.js";
+import {billing} from "./billing.js";
 
 export const FAMILIES: MetricFamily[] = [
   accountMonths,
@@ -41,4 +42,5 @@ export const FAMILIES: MetricFamily[] = [
   csmPortfolio,
   activityEffect,
   intervals,
+  billing,
 ];

@@ -5,6 +5,7 @@
  * Also the internal `account_movements` table: each account's movement per month.
  */
 import type {Db} from "../db.js";
+import {accountFxSql} from "../ingest/billing/fx.js";
 import type {MetricFamily, Month} from "./family.js";
 
 export interface MovementRow {
@@ -15,6 +16,8 @@ export interface MovementRow {
   contraction: number;
   churn: number;
   reactivation: number;
+  /** Exchange-rate movement (billing exports in several currencies; 0 otherwise). */
+  fx: number;
   mrr_end: number;
 }
 
@@ -39,23 +42,29 @@ async function buildAccountMovements(db: Db): Promise<void> {
     pairs AS (
       SELECT k.month, k.account_id,
              coalesce(p.mrr, 0)::DECIMAL(18,2) AS mrr_prev, coalesce(c.mrr, 0)::DECIMAL(18,2) AS mrr,
-             f.first_month
+             f.first_month, x.fx AS fx_raw
       FROM keys k
       JOIN months m USING (month)
       LEFT JOIN account_months c ON c.month = k.month AND c.account_id = k.account_id
       LEFT JOIN account_months p ON p.month = m.prev_month AND p.account_id = k.account_id
       LEFT JOIN first_paid f ON f.account_id = k.account_id
+      LEFT JOIN ${accountFxSql()} x ON x.month = k.month AND x.account_id = k.account_id
+    ),
+    -- Exchange-rate movement only for accounts paying in both months; the rest of the change is at M's rates.
+    fx AS (
+      SELECT *, CASE WHEN mrr > 0 AND mrr_prev > 0 THEN coalesce(fx_raw, 0) ELSE 0 END::DECIMAL(18,2) AS fx FROM pairs
     )
     SELECT month, account_id, mrr_prev, mrr,
            CASE
              WHEN mrr > 0 AND mrr_prev = 0 AND first_month = month THEN 'new'
              WHEN mrr > 0 AND mrr_prev = 0 THEN 'reactivation'
-             WHEN mrr > 0 AND mrr > mrr_prev THEN 'expansion'
-             WHEN mrr > 0 AND mrr < mrr_prev THEN 'contraction'
+             WHEN mrr > 0 AND mrr - mrr_prev - fx > 0 THEN 'expansion'
+             WHEN mrr > 0 AND mrr - mrr_prev - fx < 0 THEN 'contraction'
              WHEN mrr = 0 AND mrr_prev > 0 THEN 'churn'
            END AS movement,
-           abs(mrr - mrr_prev)::DECIMAL(18,2) AS amount
-    FROM pairs
+           abs(mrr - mrr_prev - fx)::DECIMAL(18,2) AS amount,
+           fx
+    FROM fx
     ORDER BY month, account_id`);
 }
 
@@ -68,6 +77,7 @@ async function buildMrrMovements(db: Db): Promise<void> {
     SELECT m.month,
            coalesce(sum(a.mrr_prev), 0)::DECIMAL(18,2) AS mrr_start,
            ${amount("new")}, ${amount("expansion")}, ${amount("contraction")}, ${amount("churn")}, ${amount("reactivation")},
+           coalesce(sum(a.fx), 0)::DECIMAL(18,2) AS fx,
            coalesce(sum(a.mrr), 0)::DECIMAL(18,2) AS mrr_end
     FROM months m LEFT JOIN account_movements a USING (month)
     GROUP BY m.month, m.idx
@@ -137,13 +147,23 @@ export const movements: MetricFamily = {
       }
     },
     {
+      id: "mrr_fx",
+      table: "mrr_movements",
+      name: {en: "FX movement", ja: "為替変動"},
+      formula: "fx(M) = Σ over a with MRR(a, M-1) > 0 and MRR(a, M) > 0 of round(Σ_lines local_mrr(M-1) × (rate(c, M) − rate(c, M-1)), 2)",
+      text: {
+        en: "The part of the change that is only exchange-rate movement (billing lines in another currency than the report's): the MRR at the end of M-1 of accounts paying in both months, revalued at M's fx_rates, minus that MRR. Positive when the report currency weakened. Expansion and contraction are the rest of those accounts' change, so a rate change is never counted as expansion or contraction. 0 when every line is in the report currency.",
+        ja: "MRRの変化のうち為替レートの変動だけによる部分です（レポート通貨以外の通貨の請求明細）。前月・当月ともにMRRがある顧客の前月末MRRを当月の fx_rates のレートで換算し直した額と、元の前月末MRRとの差です。レポート通貨が安くなると正になります。拡大・縮小はそれ以外の変化なので、為替の変動が拡大・縮小に数えられることはありません。すべての明細がレポート通貨なら0です。"
+      }
+    },
+    {
       id: "mrr_bridge",
       table: "mrr_movements",
       name: {en: "MRR bridge", ja: "MRRの増減内訳"},
-      formula: "mrr_end(M) = mrr_start(M) + new + expansion + reactivation − contraction − churn; mrr_start(M) = mrr_end(M-1)",
+      formula: "mrr_end(M) = mrr_start(M) + new + expansion + reactivation − contraction − churn + fx; mrr_start(M) = mrr_end(M-1)",
       text: {
-        en: "Each month's MRR at the start (end of M-1) plus its movements equals its MRR at the end, exactly: amounts are summed as decimals. mrr_start of the first computed month is 0.",
-        ja: "各月の期首MRR（前月末）に増減を加えると、期末MRRに正確に一致します（金額は10進数で合計）。集計の最初の月の期首MRRは0です。"
+        en: "Each month's MRR at the start (end of M-1) plus its movements, FX included, equals its MRR at the end, exactly: amounts are summed as decimals. mrr_start of the first computed month is 0.",
+        ja: "各月の期首MRR（前月末）に為替変動を含む増減を加えると、期末MRRに正確に一致します（金額は10進数で合計）。集計の最初の月の期首MRRは0です。"
       }
     }
   ],

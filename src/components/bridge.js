@@ -18,12 +18,14 @@ export function bridgeSteps(row) {
     steps.push({step: k, y1: level, y2: level - row[k], amount: -row[k]});
     level -= row[k];
   }
+  // Exchange-rate movement (billing lines in several currencies): its own step, only when there is one.
+  if (row.fx) steps.push({step: "fx", y1: level, y2: level + row.fx, amount: row.fx});
   steps.push({step: "end", y1: 0, y2: row.mrr_end, amount: row.mrr_end});
   return steps;
 }
 
 /**
- * row: {month, mrr_start, new, expansion, reactivation, contraction, churn, mrr_end}.
+ * row: {month, mrr_start, new, expansion, reactivation, contraction, churn, fx?, mrr_end}.
  * The y axis starts near the lowest running total (not at zero) so that movements a hundredth of
  * MRR stay visible; the start and end bars are cut at the axis, and the description says so.
  */

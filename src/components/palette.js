@@ -39,6 +39,7 @@ export const MOVEMENT_COLORS = {
   reactivation: OKABE_ITO.skyBlue,
   contraction: OKABE_ITO.orange,
   churn: OKABE_ITO.vermillion,
+  fx: OKABE_ITO.reddishPurple,
   end: OKABE_ITO.grey
 };
 export const MOVEMENTS = ["new", "expansion", "reactivation", "contraction", "churn"];

@@ -75,9 +75,9 @@ function reportBody(data, view, {locale, currency, width, tr, f}) {
     <section class="cs-bridge card">
       ${mrrBridge(view.bridge, {width: Math.min(width - 34, 960), locale, currency})}
       ${dataTable([bridgeRow(view.bridge, tr, f)], {
-        columns: ["start", "new", "expansion", "reactivation", "contraction", "churn", "end"],
-        header: Object.fromEntries(["start", "new", "expansion", "reactivation", "contraction", "churn", "end"].map((k) => [k, tr(`movement.${k}`)])),
-        format: Object.fromEntries(["start", "new", "expansion", "reactivation", "contraction", "churn", "end"].map((k) => [k, (v) => f.money(v)])),
+        columns: bridgeColumns(view.bridge),
+        header: Object.fromEntries(bridgeColumns(view.bridge).map((k) => [k, tr(`movement.${k}`)])),
+        format: Object.fromEntries(bridgeColumns(view.bridge).map((k) => [k, (v) => f.money(v)])),
         static: true,
         locale,
         filename: `mrr-bridge-${data.month}${suffix}`
@@ -106,9 +106,13 @@ function bridgeRow(b, tr, f) {
     reactivation: b.reactivation,
     contraction: -b.contraction,
     churn: -b.churn,
+    fx: b.fx ?? 0,
     end: b.mrr_end
   };
 }
+
+/** The bridge table's columns: the FX line only when exchange rates moved MRR (issue 13). */
+const bridgeColumns = (b) => ["start", "new", "expansion", "reactivation", "contraction", "churn", ...(b.fx ? ["fx"] : []), "end"];
 
 const slug = (s) => String(s).replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "") || "segment";
 const nameOf = (d) => d.account_name ?? d.account_id;

@@ -14,7 +14,7 @@ describe("mrr_movements on the core fixture (tests/fixtures/metrics/core)", () =
 
   it("has one row per month with the hand-computed movements", async () => {
     const row = (month: string, mrr_start: number, m: Partial<MovementRow>, mrr_end: number): MovementRow => ({
-      month, mrr_start, new: 0, expansion: 0, contraction: 0, churn: 0, reactivation: 0, ...m, mrr_end
+      month, mrr_start, new: 0, expansion: 0, contraction: 0, churn: 0, reactivation: 0, fx: 0, ...m, mrr_end
     });
     expect(await mrrMovements(db)).toEqual([
       // First month: nothing before it, so every account with MRR is new (A 1000.10, B 100.10, F 2000).
@@ -68,7 +68,7 @@ describe("mrr_movements on the core fixture (tests/fixtures/metrics/core)", () =
     const types = await db.columns(`SELECT * FROM mrr_movements`);
     expect(types).toEqual([
       {name: "month", type: "VARCHAR"},
-      ...["mrr_start", "new", "expansion", "contraction", "churn", "reactivation", "mrr_end"].map((name) => ({name, type: "DECIMAL(18,2)"}))
+      ...["mrr_start", "new", "expansion", "contraction", "churn", "reactivation", "fx", "mrr_end"].map((name) => ({name, type: "DECIMAL(18,2)"}))
     ]);
   });
 

@@ -197,6 +197,7 @@ describe("MRR bridge", () => {
       reactivation: 0,
       contraction: 200_000,
       churn: 200_000,
+      fx: 0,
       mrr_end: 3_000_000
     });
     expect(june.views.SMB.bridge).toMatchObject({mrr_start: 750_000, new: 50_000, expansion: 0, contraction: 200_000, churn: 200_000, mrr_end: 400_000});

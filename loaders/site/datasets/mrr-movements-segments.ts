@@ -22,7 +22,7 @@ export function movementsSegmentsSql(ctx: MetricContext): string {
   const amount = (k: string) => `coalesce(sum(x.amount) FILTER (WHERE x.movement = '${k}'), 0)::DECIMAL(18,2) AS ${ident(k)}`;
   return `
     WITH mv AS (
-      SELECT m.month, m.account_id, m.mrr_prev, m.mrr, m.movement, m.amount ${cols}
+      SELECT m.month, m.account_id, m.mrr_prev, m.mrr, m.movement, m.amount, m.fx ${cols}
       FROM account_movements m JOIN accounts a USING (account_id)
     ),
     x AS (${explodeSegments("mv", dims)}),
@@ -30,6 +30,7 @@ export function movementsSegmentsSql(ctx: MetricContext): string {
     SELECT mo.month, s.dimension, s.segment,
            coalesce(sum(x.mrr_prev), 0)::DECIMAL(18,2) AS mrr_start,
            ${KINDS.map(amount).join(", ")},
+           coalesce(sum(x.fx), 0)::DECIMAL(18,2) AS fx,
            coalesce(sum(x.mrr), 0)::DECIMAL(18,2) AS mrr_end
     FROM months mo CROSS JOIN segs s
     LEFT JOIN x ON x.month = mo.month AND x.dimension = s.dimension AND x.segment = s.segment

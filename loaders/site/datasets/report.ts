@@ -128,6 +128,7 @@ export async function buildReports(db: Db, ctx: MetricContext): Promise<{reports
         reactivation: 0,
         contraction: 0,
         churn: 0,
+        fx: 0,
         mrr_end: 0
       };
       const risk = riskRows.get(viewKey(view, month)) ?? {count: 0, mrr: 0, red: 0, renewal: 0, accounts: []};

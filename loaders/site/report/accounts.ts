@@ -41,7 +41,7 @@ export async function bridges(db: Db, dim: string | null): Promise<Map<string, B
     ), v AS (${bothViews("x", dim)})
     SELECT 'all' AS view, month, mrr_start::DOUBLE AS mrr_start, "new"::DOUBLE AS "new", expansion::DOUBLE AS expansion,
            reactivation::DOUBLE AS reactivation, contraction::DOUBLE AS contraction, churn::DOUBLE AS churn,
-           mrr_end::DOUBLE AS mrr_end
+           fx::DOUBLE AS fx, mrr_end::DOUBLE AS mrr_end
     FROM mrr_movements
     ${
       dim
@@ -52,6 +52,7 @@ export async function bridges(db: Db, dim: string | null): Promise<Map<string, B
            coalesce(sum(amount) FILTER (WHERE movement = 'reactivation'), 0)::DOUBLE,
            coalesce(sum(amount) FILTER (WHERE movement = 'contraction'), 0)::DOUBLE,
            coalesce(sum(amount) FILTER (WHERE movement = 'churn'), 0)::DOUBLE,
+           sum(fx)::DOUBLE,
            sum(mrr)::DOUBLE
     FROM v WHERE view <> 'all' GROUP BY view, month`
         : ""

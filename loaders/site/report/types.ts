@@ -64,6 +64,8 @@ export interface Bridge {
   reactivation: number;
   contraction: number;
   churn: number;
+  /** Exchange-rate movement (issue 13: billing lines in several currencies); 0 otherwise. */
+  fx: number;
   mrr_end: number;
 }
 

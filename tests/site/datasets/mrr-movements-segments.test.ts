@@ -7,7 +7,7 @@ import {arrowRows, writeDataset} from "./read.js";
 
 type Amounts = Partial<Record<"new" | "expansion" | "contraction" | "churn" | "reactivation", number>>;
 const row = (month: string, dimension: string, segment: string, mrr_start: number, m: Amounts, mrr_end: number) => ({
-  month, dimension, segment, mrr_start, new: 0, expansion: 0, contraction: 0, churn: 0, reactivation: 0, ...m, mrr_end
+  month, dimension, segment, mrr_start, new: 0, expansion: 0, contraction: 0, churn: 0, reactivation: 0, fx: 0, ...m, mrr_end
 });
 
 describe("mrr_movements_segments.arrow", () => {
