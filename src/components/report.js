@@ -155,7 +155,7 @@ function atRiskTable(rows, {locale, tr, f, filename}) {
     ...d,
     account: nameOf(d),
     reason: reason(d),
-    usage: d.users_prior === null ? null : `${f.number(d.users_recent, 1)} / ${f.number(d.users_prior, 1)}`
+    usage: d.users_prior === null ? null : `${f.users(d.users_recent)} / ${f.users(d.users_prior)}`
   }));
   const header = {
     account: tr("common.account"),
@@ -184,8 +184,8 @@ function atRiskTable(rows, {locale, tr, f, filename}) {
       score: (v, i) => {
         const band = list[i].band;
         return band
-          ? html`<span class="cs-band"><span class="cs-dot" style=${{background: BAND_COLORS[band]}}></span>${tr(`band.${band}`)} ${f.number(v)}</span>`
-          : f.number(v);
+          ? html`<span class="cs-band"><span class="cs-dot" style=${{background: BAND_COLORS[band]}}></span>${tr(`band.${band}`)} ${f.score(v)}</span>`
+          : f.score(v);
       }
     },
     // The CSV keeps raw values (band as red/yellow/green, dates ISO) for spreadsheets.
