@@ -71,14 +71,7 @@ function reportBody(data, view, {locale, currency, width, tr, f}) {
     </section>
     <section class="cs-bridge card">
       ${mrrBridge(view.bridge, {width: Math.min(width - 34, 960), locale, currency})}
-      ${dataTable([bridgeRow(view.bridge, tr, f)], {
-        columns: ["start", "new", "expansion", "reactivation", "contraction", "churn", "end"],
-        header: Object.fromEntries(["start", "new", "expansion", "reactivation", "contraction", "churn", "end"].map((k) => [k, tr(`movement.${k}`)])),
-        format: Object.fromEntries(["start", "new", "expansion", "reactivation", "contraction", "churn", "end"].map((k) => [k, (v) => f.money(v)])),
-        static: true,
-        locale,
-        filename: `mrr-bridge-${data.month}${suffix}`
-      })}
+      ${bridgeTable(view.bridge, {narrow: width < 640, locale, tr, f, filename: `mrr-bridge-${data.month}${suffix}`})}
     </section>
     <section class="cs-movers" aria-labelledby="cs-movers-h">
       <h2 id="cs-movers-h">${tr("report.movers")}</h2>
@@ -93,6 +86,30 @@ function reportBody(data, view, {locale, currency, width, tr, f}) {
       ${atRiskTable(view.atRisk.accounts, {locale, tr, f, filename: `at-risk-${data.month}${suffix}`})}
     </section>
   </div>`;
+}
+
+const STEPS = ["start", "new", "expansion", "reactivation", "contraction", "churn", "end"];
+
+/** The bridge's figures: one row across on a wide screen, one row per movement on a phone. */
+function bridgeTable(bridge, {narrow, locale, tr, f, filename}) {
+  const row = bridgeRow(bridge, tr, f);
+  const options = {static: true, locale, filename, csvColumns: STEPS, csvHeader: Object.fromEntries(STEPS.map((k) => [k, tr(`movement.${k}`)]))};
+  if (narrow) {
+    const rows = STEPS.map((k) => ({step: tr(`movement.${k}`), amount: row[k]}));
+    return dataTable(rows, {
+      ...options,
+      columns: ["step", "amount"],
+      header: {step: tr("report.bridge"), amount: tr("common.mrr")},
+      format: {amount: (v) => f.money(v)},
+      csvRows: [row]
+    });
+  }
+  return dataTable([row], {
+    ...options,
+    columns: STEPS,
+    header: Object.fromEntries(STEPS.map((k) => [k, tr(`movement.${k}`)])),
+    format: Object.fromEntries(STEPS.map((k) => [k, (v) => f.money(v)]))
+  });
 }
 
 function bridgeRow(b, tr, f) {
@@ -121,6 +138,7 @@ function moversTable(rows, {title, locale, tr, f, filename}) {
       filename,
       columns: ["account", "segment", "mrr_before", "mrr_after", "delta"],
       widths: {account: "38%", segment: "17%", mrr_before: "15%", mrr_after: "15%", delta: "15%"},
+      priority: {segment: 4, mrr_before: 3, mrr_after: 2},
       header: {
         account: tr("common.account"),
         segment: tr("common.segment"),
@@ -175,6 +193,7 @@ function atRiskTable(rows, {locale, tr, f, filename}) {
     // Fixed widths: the table fits a 1280px screen and the A4 page alike (names and reasons wrap).
     widths: {account: "23%", segment: "15%", csm: "10%", mrr: "10%", score: "9%", reason: "11%", renewal_date: "10%", usage: "12%"},
     nowrap: ["mrr", "score", "renewal_date", "usage"],
+    priority: {csm: 5, segment: 4, usage: 3, renewal_date: 3},
     header,
     align: {usage: "right", renewal_date: "left"},
     format: {
@@ -222,6 +241,7 @@ export function reportArchive(rows, {locale = "en-US", currency = "JPY", base = 
     locale,
     filename: "monthly-reports",
     columns,
+    priority: {mrr_change: 4, health_green_share: 3, logo_churn_rate: 3, at_risk: 2},
     header,
     format: {
       month: (m) => html`<a href=${`${base}${m}`}>${f.month(m)}</a>`,
