@@ -61,7 +61,7 @@ export function mrrBridge(row, {width = 640, height = 300, locale = "en-US", cur
       marginRight: 60,
       marginTop: 8,
       y: {domain: bars.map((d) => d.label), label: null, padding: 0.2},
-      x: {domain: [floor, top], grid: true, label: null, tickFormat: (v) => f.moneyCompact(v), ticks: 3},
+      x: {domain: [floor, top], grid: true, label: null, tickFormat: (v) => f.moneyCompact(v), ticks: Math.max(2, Math.floor((width - Math.min(width * 0.38, longest + 12) - 60) / 80))},
       color,
       marks: [
         Plot.barX(bars, {y: "label", x1: "y1", x2: "y2", fill: "step", title: (d) => `${d.label}: ${value(d)}`}),
