@@ -79,7 +79,7 @@ export function bars(rows, options = {}) {
       // A value's label sits past the end of its bar (and interval), away from the zero line: to the
       // right of a positive bar, to the left of a negative one (so "−20" never reads "20").
       Plot.text(data.filter((d) => d[x] >= 0), {x: interval ? (d) => Math.max(d[x], d[interval[1]] ?? d[x]) : x, y, text: (d) => fmt(d[x]) + (flagged(d) ? " ⚠" : ""), textAnchor: "start", dx: 5, fontSize: 10}),
-      Plot.text(data.filter((d) => d[x] < 0), {x: interval ? (d) => Math.min(d[x], d[interval[0]] ?? d[x]) : x, y, text: (d) => fmt(d[x]) + (flagged(d) ? " ⚠" : ""), textAnchor: "end", dx: -5, fontSize: 10, stroke: "var(--theme-background, white)", strokeWidth: 3, paintOrder: "stroke", fill: "currentColor"}),
+      Plot.text(data.filter((d) => d[x] < 0), {x: interval ? (d) => Math.min(d[x], d[interval[0]] ?? d[x]) : x, y, text: (d) => fmt(d[x]) + (flagged(d) ? " ⚠" : ""), textAnchor: "end", dx: -5, fontSize: 10, stroke: "white", strokeWidth: 3, paintOrder: "stroke", fill: "currentColor"}),
       Plot.tip(data, Plot.pointerY({x, y, title: tip}))
     ]
   });

@@ -75,7 +75,7 @@ export function trend(rows, options = {}) {
   const main = series ? data.filter((d) => styles.emphasised.has(d.__s)) : data;
   const others = series ? data.filter((d) => !styles.emphasised.has(d.__s)) : [];
   if (styles.form === "highlight") {
-    caption = [caption, tr("series.many_note", {n: keys.length - Object.keys(seriesColors).filter((k) => keys.includes(k)).length, max: CATEGORICAL.length})].filter(Boolean).join(" ");
+    caption = [caption, tr("series.many_note", {n: keys.length - Object.keys(seriesColors).filter((k) => keys.includes(k)).length, max: CATEGORICAL.filter((c) => !Object.values(seriesColors).includes(c)).length})].filter(Boolean).join(" ");
   }
   const periodText = (d) => (periodFormat ? periodFormat(d[x]) : String(d[x]).includes("-Q") ? String(d[x]) : f.month(d[x]));
   const tip = (d) =>
@@ -114,7 +114,7 @@ export function trend(rows, options = {}) {
         fill: targetColor(target),
         textAnchor: "end",
         fontWeight: 600,
-        stroke: "var(--theme-background, white)",
+        stroke: "white",
         strokeWidth: 4,
         paintOrder: "stroke"
       })
@@ -130,7 +130,7 @@ export function trend(rows, options = {}) {
         fill: targetColor(target),
         textAnchor: "end",
         fontWeight: 600,
-        stroke: "var(--theme-background, white)",
+        stroke: "white",
         strokeWidth: 4,
         paintOrder: "stroke"
       })

@@ -67,8 +67,8 @@ export interface Visit {
 }
 
 /** Opens `path` in a fresh page, recording everything a test must assert did not happen. */
-export async function visit(browser: Browser, base: string, path: string): Promise<Visit> {
-  const page = await browser.newPage({viewport: {width: 1280, height: 900}});
+export async function visit(browser: Browser, base: string, path: string, viewport = {width: 1280, height: 900}): Promise<Visit> {
+  const page = await browser.newPage({viewport});
   const v: Visit = {page, offHost: [], failed: [], consoleErrors: [], pageErrors: [], dialogs: []};
   const origin = new URL(base).origin;
   await page.route("**/*", (route) => {
