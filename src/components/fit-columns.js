@@ -73,7 +73,9 @@ export function fitColumns(scroller, {columns, priority, offset = 0, kind = "sta
     setHidden([]);
     if (!showAll) {
       const keys = [];
-      for (const k of order) {
+      // At least three columns stay (or all, if fewer): past that, the table scrolls sideways instead.
+      const hideable = order.slice(0, Math.max(0, columns.length - Math.max(3, columns.length - order.length)));
+      for (const k of hideable) {
         if (!overflowing()) break;
         keys.push(k);
         setHidden(keys);
