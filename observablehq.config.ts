@@ -45,7 +45,9 @@ export default {
   search: false,
   // The report's language on <html lang> before first paint, on every page (CJK font selection,
   // screen readers, the localized pager labels in src/style.css).
-  head: `<script>document.documentElement.lang = ${JSON.stringify(ja ? "ja" : "en")};</script>`,
+  head: `<script>document.documentElement.lang = ${JSON.stringify(ja ? "ja" : "en")};</script>` +
+    // The site's icon, shipped in dist/ (no favicon.ico request, so no 404 on any page).
+    `<link rel="icon" href="/favicon.svg" type="image/svg+xml">`,
   // The footer states the data's as-of month, not the build time: same inputs, same bytes.
   footer: ja ? `データ基準月: ${asOfYear}年${asOfMonth}月` : `Data as of ${MONTHS_EN[asOfMonth - 1]} ${asOfYear}`
 };

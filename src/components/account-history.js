@@ -4,6 +4,7 @@
  * CSM activities and support tickets.
  */
 import * as Plot from "npm:@observablehq/plot";
+import {codeLabel} from "./codes.js";
 import {formatters, t} from "./i18n.js";
 import {monthDate} from "./months.js";
 import {BAND_COLORS, bandScale, movementScale, OKABE_ITO} from "./palette.js";
@@ -72,13 +73,13 @@ export function accountHealthChart(history, {width = 640, height = 200, domain, 
     color: {...bandScale(tr), legend: true},
     ariaLabel: title,
     ariaDescription: data.length
-      ? tr("accounts.health_alt", {from: f.month(data[0].month), to: f.month(data.at(-1).month), last: f.number(data.at(-1).health_score, 0), band: tr(`band.${data.at(-1).health_band}`)})
+      ? tr("accounts.health_alt", {from: f.month(data[0].month), to: f.month(data.at(-1).month), last: f.score(data.at(-1).health_score), band: tr(`band.${data.at(-1).health_band}`)})
       : tr("accounts.no_health"),
     marks: [
       thresholds.map((v) => Plot.ruleY([v], {stroke: OKABE_ITO.grey, strokeDasharray: "3,3"})),
       Plot.lineY(data, {x: "date", y: "health_score", stroke: OKABE_ITO.grey, strokeWidth: 1.5}),
       Plot.dot(data, {x: "date", y: "health_score", fill: {value: "health_band", scale: "color"}, r: 3.5}),
-      Plot.tip(data, Plot.pointerX({x: "date", y: "health_score", title: (d) => `${f.month(d.month)}\n${tr("health.score")} ${f.number(d.health_score, 1)} (${tr(`band.${d.health_band}`)})`}))
+      Plot.tip(data, Plot.pointerX({x: "date", y: "health_score", title: (d) => `${f.month(d.month)}\n${tr("health.score")} ${f.score(d.health_score)} (${tr(`band.${d.health_band}`)})`}))
     ]
   });
 }
@@ -93,7 +94,7 @@ export function accountEventsChart(history, {width = 640, domain, title, subtitl
   const events = [
     ...history.nps.map((d) => ({lane: lanes[0], date: dayDate(d.date), color: NPS_COLORS[category(d.score)], label: `${f.date(d.date)}\nNPS ${d.score} (${tr(`nps.${category(d.score)}`)})`, text: String(d.score)})),
     ...history.activities.map((d) => ({lane: lanes[1], date: dayDate(d.date), color: OKABE_ITO.blue, label: `${f.date(d.date)}\n${activityLabel(tr, d.type)}${d.csm ? ` · ${d.csm}` : ""}`})),
-    ...history.tickets.map((d) => ({lane: lanes[2], date: dayDate(d.created), color: d.csat != null && d.csat <= 2 ? BAND_COLORS.red : OKABE_ITO.grey, label: `${f.date(d.created)}\n${tr("accounts.ticket")}${d.priority ? ` · ${d.priority}` : ""}${d.csat != null ? ` · CSAT ${d.csat}` : ""}`}))
+    ...history.tickets.map((d) => ({lane: lanes[2], date: dayDate(d.created), color: d.csat != null && d.csat <= 2 ? BAND_COLORS.red : OKABE_ITO.grey, label: `${f.date(d.created)}\n${tr("accounts.ticket")}${d.priority ? ` · ${codeLabel(tr, "priority", d.priority)}` : ""}${d.csat != null ? ` · CSAT ${d.csat}` : ""}`}))
   ];
   return Plot.plot({
     width,

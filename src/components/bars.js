@@ -44,7 +44,8 @@ export function bars(rows, options = {}) {
   let data = Array.from(rows).filter((d) => d[x] != null && Number.isFinite(d[x]));
   if (sort === "value") data = data.slice().sort((a, b) => b[x] - a[x]);
   const categories = [...new Set(data.map((d) => d[y]))];
-  const longest = Math.max(0, ...categories.map((c) => String(yLabel(c)).length));
+  // Label width in Latin-character units: a CJK character is about twice as wide.
+  const longest = Math.max(0, ...categories.map((c) => [...String(yLabel(c))].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? 1.8 : 1), 0)));
   const flagged = (d) => (flag ? Boolean(d[flag]) : false);
   const tip = (d) =>
     [yLabel(d[y]), fmt(d[x]), interval && d[interval[0]] != null ? `(${fmt(d[interval[0]])} – ${fmt(d[interval[1]])})` : null, flagged(d) ? flagLabel : null]
@@ -75,7 +76,10 @@ export function bars(rows, options = {}) {
       Plot.ruleX([0]),
       target ? Plot.ruleX([target.value], {stroke: OKABE_ITO.grey, strokeDasharray: "5,4", strokeWidth: 1.5}) : null,
       target ? Plot.text([target.value], {x: (v) => v, frameAnchor: "top", dy: -8, text: () => target.label ?? `${tr("common.target")} ${fmt(target.value)}`, fill: OKABE_ITO.grey, fontWeight: 600}) : null,
-      Plot.text(data, {x: interval ? interval[1] : x, y, text: (d) => fmt(d[x]) + (flagged(d) ? " ⚠" : ""), textAnchor: "start", dx: 5, fontSize: 10}),
+      // A value's label sits past the end of its bar (and interval), away from the zero line: to the
+      // right of a positive bar, to the left of a negative one (so "−20" never reads "20").
+      Plot.text(data.filter((d) => d[x] >= 0), {x: interval ? (d) => Math.max(d[x], d[interval[1]] ?? d[x]) : x, y, text: (d) => fmt(d[x]) + (flagged(d) ? " ⚠" : ""), textAnchor: "start", dx: 5, fontSize: 10}),
+      Plot.text(data.filter((d) => d[x] < 0), {x: interval ? (d) => Math.min(d[x], d[interval[0]] ?? d[x]) : x, y, text: (d) => fmt(d[x]) + (flagged(d) ? " ⚠" : ""), textAnchor: "end", dx: -5, fontSize: 10, stroke: "white", strokeWidth: 3, paintOrder: "stroke", fill: "currentColor"}),
       Plot.tip(data, Plot.pointerY({x, y, title: tip}))
     ]
   });

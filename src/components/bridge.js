@@ -48,6 +48,30 @@ export function mrrBridge(row, {width = 640, height = 300, locale = "en-US", cur
     .map((s) => `${label(s.step)} ${f.moneyDelta(s.amount)}`)
     .join(locale === "ja-JP" ? "、" : ", ");
   const description = tr("report.bridge.alt", {start: f.money(row.mrr_start), end: f.money(row.mrr_end), parts});
+  const color = {domain: steps.map((s) => s.step), range: steps.map((s) => MOVEMENT_COLORS[s.step])};
+  // A phone cannot fit seven labelled columns: the waterfall runs down the page instead, one labelled
+  // row per step, each value at the end of its bar.
+  if (width < 560) {
+    const longest = Math.max(...bars.map((d) => d.label.length)) * (locale === "ja-JP" ? 13 : 7.5);
+    return Plot.plot({
+      width,
+      height: bars.length * 34 + 44,
+      title: title ?? tr("report.bridge.title", {month: f.month(row.month)}),
+      ariaLabel: tr("report.bridge.title", {month: f.month(row.month)}),
+      ariaDescription: description,
+      marginLeft: Math.min(width * 0.38, longest + 12),
+      marginRight: 60,
+      marginTop: 8,
+      y: {domain: bars.map((d) => d.label), label: null, padding: 0.2},
+      x: {domain: [floor, top], grid: true, label: null, tickFormat: (v) => f.moneyCompact(v), ticks: Math.max(2, Math.floor((width - Math.min(width * 0.38, longest + 12) - 60) / 80))},
+      color,
+      marks: [
+        Plot.barX(bars, {y: "label", x1: "y1", x2: "y2", fill: "step", title: (d) => `${d.label}: ${value(d)}`}),
+        Plot.text(bars, {y: "label", x: (d) => Math.max(d.y1, d.y2), text: "text", dx: 4, textAnchor: "start", fontSize: 11, fill: "currentColor"}),
+        floor > 0 ? null : Plot.ruleX([0])
+      ]
+    });
+  }
   return Plot.plot({
     width,
     height,
@@ -56,9 +80,10 @@ export function mrrBridge(row, {width = 640, height = 300, locale = "en-US", cur
     ariaDescription: description,
     marginLeft: 64,
     marginTop: 24,
-    x: {domain: bars.map((d) => d.label), label: null, padding: 0.25},
+    marginBottom: 40,
+    x: {domain: bars.map((d) => d.label), label: null, padding: 0.25, tickFormat: (l) => wrapLabel(l, (width - 80) / bars.length)},
     y: {domain: [floor, top], grid: true, label: null, tickFormat: (v) => f.moneyCompact(v), ticks: 5},
-    color: {domain: steps.map((s) => s.step), range: steps.map((s) => MOVEMENT_COLORS[s.step])},
+    color,
     marks: [
       Plot.barY(bars, {x: "label", y1: "y1", y2: "y2", fill: "step", title: (d) => `${d.label}: ${value(d)}`}),
       Plot.text(bars, {
@@ -72,4 +97,10 @@ export function mrrBridge(row, {width = 640, height = 300, locale = "en-US", cur
       floor > 0 ? null : Plot.ruleY([0])
     ]
   });
+}
+
+/** A tick label broken at its space when the column is too narrow for it on one line ("Start\nMRR"). */
+function wrapLabel(label, slot) {
+  const chars = [...label].reduce((n, c) => n + (c.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
+  return chars * 6.5 > slot && label.includes(" ") ? label.replace(" ", "\n") : label;
 }

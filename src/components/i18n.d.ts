@@ -28,5 +28,12 @@ export interface Formatters {
   date(s: string | null | undefined): string;
   dateShort(s: string | null | undefined): string;
   quarter(s: string | null | undefined): string;
+  // issue 12: one precision per measure
+  score(v: Num): string;
+  componentScore(v: Num): string;
+  csat(v: Num): string;
+  users(v: Num): string;
+  hours(v: Num): string;
+  ratio(v: Num): string;
 }
 export function formatters(locale?: string, currency?: string): Formatters;

@@ -620,6 +620,33 @@ const EN = {
   "quality.billing.status.past_due": "past due",
   "quality.billing.status.trialing": "trialing",
   "quality.billing.status.canceled": "canceled",
+  // ─── issue 12: stored codes as labels, table and many-series chart controls ───
+  "code.milestone.kickoff": "Kickoff",
+  "code.milestone.setup": "Setup",
+  "code.milestone.integration": "Integration",
+  "code.milestone.training": "Training",
+  "code.milestone.go_live": "Go-live",
+  "code.survey.relationship": "Relationship",
+  "code.survey.support": "After support",
+  "code.survey.onboarding": "After onboarding",
+  "code.priority.low": "Low",
+  "code.priority.normal": "Normal",
+  "code.priority.high": "High",
+  "code.priority.urgent": "Urgent",
+  "code.metric.leads": "Leads",
+  "code.metric.site_traffic": "Site traffic",
+  "table.columns_hidden": ({n, total}) => `${total - n} of ${total} columns shown`,
+  "table.show_all": "Show all columns",
+  "table.show_fewer": "Fit to width",
+  "table.scroll_more": "Scroll sideways for more columns →",
+  "series.highlight": "Highlight",
+  "series.smoothing": "Values",
+  "series.raw": "Monthly",
+  "series.trailing3": "3-month average",
+  "series.others": ({n}) => `${n} other ${n === 1 ? "series" : "series"} in grey`,
+  "series.many_note": ({n, max}) => `${n} series are more than ${max} colours can tell apart: one is highlighted against the others in grey (pick it above).`,
+  "series.smoothing_note": "3-month average: each month's value averaged with the two months before it (small segments' monthly rates are noisy).",
+  "chart.target_off": ({label, dir}) => `${label} ${dir === "up" ? "↑ above" : "↓ below"} the chart`,
 };
 
 const JA = {
@@ -1226,6 +1253,33 @@ const JA = {
   "quality.billing.status.past_due": "支払遅延",
   "quality.billing.status.trialing": "試用中",
   "quality.billing.status.canceled": "解約済み",
+  // ─── issue 12: stored codes as labels, table and many-series chart controls ───
+  "code.milestone.kickoff": "キックオフ",
+  "code.milestone.setup": "初期設定",
+  "code.milestone.integration": "システム連携",
+  "code.milestone.training": "トレーニング",
+  "code.milestone.go_live": "本番稼働",
+  "code.survey.relationship": "定期調査",
+  "code.survey.support": "サポート後調査",
+  "code.survey.onboarding": "導入後調査",
+  "code.priority.low": "低",
+  "code.priority.normal": "中",
+  "code.priority.high": "高",
+  "code.priority.urgent": "緊急",
+  "code.metric.leads": "リード数",
+  "code.metric.site_traffic": "サイト訪問数",
+  "table.columns_hidden": ({n, total}) => `全${total}列中${total - n}列を表示`,
+  "table.show_all": "すべての列を表示",
+  "table.show_fewer": "幅に合わせる",
+  "table.scroll_more": "横にスクロールすると続きの列があります →",
+  "series.highlight": "強調表示",
+  "series.smoothing": "値",
+  "series.raw": "月次",
+  "series.trailing3": "3か月平均",
+  "series.others": ({n}) => `ほか${n}系列（灰色）`,
+  "series.many_note": ({n, max}) => `${n}系列は${max}色では区別できないため、1系列を強調し、ほかは灰色で表示しています（上で選択）。`,
+  "series.smoothing_note": "3か月平均：各月の値とその前2か月の値の平均（小さなセグメントの月次の率はばらつきが大きいため）。",
+  "chart.target_off": ({label, dir}) => `${label}（グラフの${dir === "up" ? "上 ↑" : "下 ↓"}）`,
 };
 
 const DICTIONARIES = {"en-US": EN, "ja-JP": JA};
@@ -1285,11 +1339,13 @@ export function formatters(locale = "en-US", currency = "JPY") {
   const fixed = (d) => new Intl.NumberFormat(locale, {minimumFractionDigits: d, maximumFractionDigits: d});
   const upTo = (d) => new Intl.NumberFormat(locale, {maximumFractionDigits: d});
   const sign = (v) => (v > 0 ? "+" : v < 0 ? "−" : "±");
-  const minus = (v) => (v < 0 ? "−" : "");
+  // A minus only when the shown digits are not all zero: −0.3 with no decimals reads "0", never "−0".
+  const minus = (v, shown = "1") => (v < 0 && /[1-9]/.test(shown) ? "−" : "");
 
   function money(v) {
     if (missing(v)) return DASH;
-    return minus(v) + symbol + fixed(digits).format(Math.abs(v));
+    const shown = fixed(digits).format(Math.abs(v));
+    return minus(v, shown) + symbol + shown;
   }
 
   /** Large amounts in the reader's units: 万/億 in Japanese, K/M/B in English (3 significant digits or so). */
@@ -1309,22 +1365,27 @@ export function formatters(locale = "en-US", currency = "JPY") {
 
   function moneyCompact(v) {
     if (missing(v)) return DASH;
-    return minus(v) + compactAbs(Math.abs(v));
+    const shown = compactAbs(Math.abs(v));
+    return minus(v, shown) + shown;
   }
 
   function moneyDelta(v) {
     if (missing(v)) return DASH;
-    return sign(v) + compactAbs(Math.abs(v));
+    const shown = compactAbs(Math.abs(v));
+    return (/[1-9]/.test(shown) ? sign(v) : "±") + shown;
   }
 
+  /** Exactly d decimals (the same measure always shows the same precision: 44.0 next to 44.5). */
   function number(v, d = 0) {
     if (missing(v)) return DASH;
-    return minus(v) + upTo(d).format(Math.abs(v));
+    const shown = fixed(d).format(Math.abs(v));
+    return minus(v, shown) + shown;
   }
 
   function percent(v, d = 1) {
     if (missing(v)) return DASH;
-    return minus(v) + fixed(d).format(Math.abs(v) * 100) + "%";
+    const shown = fixed(d).format(Math.abs(v) * 100);
+    return minus(v, shown) + shown + "%";
   }
 
   /** The sign of v as shown with d decimals: "±" when it rounds to zero (no "−0.0"). */
@@ -1346,7 +1407,8 @@ export function formatters(locale = "en-US", currency = "JPY") {
 
   function nps(v, d = 0) {
     if (missing(v)) return DASH;
-    return (v > 0 ? "+" : minus(v)) + fixed(d).format(Math.abs(v));
+    const shown = fixed(d).format(Math.abs(v));
+    return (/[1-9]/.test(shown) ? (v > 0 ? "+" : minus(v, shown)) : "") + shown;
   }
 
   const MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -1393,5 +1455,19 @@ export function formatters(locale = "en-US", currency = "JPY") {
     return ja ? `${m[1]}年第${m[2]}四半期` : `Q${m[2]} ${m[1]}`;
   }
 
-  return {locale, currency, symbol, quarter, dateShort, money, moneyCompact, moneyDelta, number, percent, percentDelta, pp, points, nps, month, monthShort, date};
+  // One precision per measure, on every page, table, tile and chart (issue 12):
+  /** Health score (0–100): one decimal. */
+  const score = (v) => number(v, 1);
+  /** A health component's sub-score (0–100): whole points. */
+  const componentScore = (v) => number(v, 0);
+  /** CSAT average (1–5): two decimals. */
+  const csat = (v) => number(v, 2);
+  /** Active users averaged over months: one decimal. */
+  const users = (v) => number(v, 1);
+  /** Hours (response and resolution times): one decimal. */
+  const hours = (v) => number(v, 1);
+  /** A count per account or per user (tickets per account, key events per user): two decimals. */
+  const ratio = (v) => number(v, 2);
+
+  return {locale, currency, symbol, quarter, dateShort, money, moneyCompact, moneyDelta, number, percent, percentDelta, pp, points, nps, month, monthShort, date, score, componentScore, csat, users, hours, ratio};
 }

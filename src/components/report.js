@@ -74,14 +74,7 @@ function reportBody(data, view, {locale, currency, width, tr, f}) {
     </section>
     <section class="cs-bridge card">
       ${mrrBridge(view.bridge, {width: Math.min(width - 34, 960), locale, currency})}
-      ${dataTable([bridgeRow(view.bridge, tr, f)], {
-        columns: bridgeColumns(view.bridge),
-        header: Object.fromEntries(bridgeColumns(view.bridge).map((k) => [k, tr(`movement.${k}`)])),
-        format: Object.fromEntries(bridgeColumns(view.bridge).map((k) => [k, (v) => f.money(v)])),
-        static: true,
-        locale,
-        filename: `mrr-bridge-${data.month}${suffix}`
-      })}
+      ${bridgeTable(view.bridge, {narrow: width < 640, locale, tr, f, filename: `mrr-bridge-${data.month}${suffix}`})}
     </section>
     <section class="cs-movers" aria-labelledby="cs-movers-h">
       <h2 id="cs-movers-h">${tr("report.movers")}</h2>
@@ -96,6 +89,29 @@ function reportBody(data, view, {locale, currency, width, tr, f}) {
       ${atRiskTable(view.atRisk.accounts, {locale, tr, f, filename: `at-risk-${data.month}${suffix}`})}
     </section>
   </div>`;
+}
+
+/** The bridge's figures: one row across on a wide screen, one row per movement on a phone. */
+function bridgeTable(bridge, {narrow, locale, tr, f, filename}) {
+  const steps = bridgeColumns(bridge);
+  const row = bridgeRow(bridge, tr, f);
+  const options = {static: true, locale, filename, csvColumns: steps, csvHeader: Object.fromEntries(steps.map((k) => [k, tr(`movement.${k}`)]))};
+  if (narrow) {
+    const rows = steps.map((k) => ({step: tr(`movement.${k}`), amount: row[k]}));
+    return dataTable(rows, {
+      ...options,
+      columns: ["step", "amount"],
+      header: {step: tr("report.bridge"), amount: tr("common.mrr")},
+      format: {amount: (v) => f.money(v)},
+      csvRows: [row]
+    });
+  }
+  return dataTable([row], {
+    ...options,
+    columns: steps,
+    header: Object.fromEntries(steps.map((k) => [k, tr(`movement.${k}`)])),
+    format: Object.fromEntries(steps.map((k) => [k, (v) => f.money(v)]))
+  });
 }
 
 function bridgeRow(b, tr, f) {
@@ -128,6 +144,7 @@ function moversTable(rows, {title, locale, tr, f, filename}) {
       filename,
       columns: ["account", "segment", "mrr_before", "mrr_after", "delta"],
       widths: {account: "38%", segment: "17%", mrr_before: "15%", mrr_after: "15%", delta: "15%"},
+      priority: {segment: 4, mrr_before: 3, mrr_after: 2},
       header: {
         account: tr("common.account"),
         segment: tr("common.segment"),
@@ -162,7 +179,7 @@ function atRiskTable(rows, {locale, tr, f, filename}) {
     ...d,
     account: nameOf(d),
     reason: reason(d),
-    usage: d.users_prior === null ? null : `${f.number(d.users_recent, 1)} / ${f.number(d.users_prior, 1)}`
+    usage: d.users_prior === null ? null : `${f.users(d.users_recent)} / ${f.users(d.users_prior)}`
   }));
   const header = {
     account: tr("common.account"),
@@ -182,6 +199,7 @@ function atRiskTable(rows, {locale, tr, f, filename}) {
     // Fixed widths: the table fits a 1280px screen and the A4 page alike (names and reasons wrap).
     widths: {account: "23%", segment: "15%", csm: "10%", mrr: "10%", score: "9%", reason: "11%", renewal_date: "10%", usage: "12%"},
     nowrap: ["mrr", "score", "renewal_date", "usage"],
+    priority: {csm: 5, segment: 4, usage: 3, renewal_date: 3},
     header,
     align: {usage: "right", renewal_date: "left"},
     format: {
@@ -191,8 +209,8 @@ function atRiskTable(rows, {locale, tr, f, filename}) {
       score: (v, i) => {
         const band = list[i].band;
         return band
-          ? html`<span class="cs-band"><span class="cs-dot" style=${{background: BAND_COLORS[band]}}></span>${tr(`band.${band}`)} ${f.number(v)}</span>`
-          : f.number(v);
+          ? html`<span class="cs-band"><span class="cs-dot" style=${{background: BAND_COLORS[band]}}></span>${tr(`band.${band}`)} ${f.score(v)}</span>`
+          : f.score(v);
       }
     },
     // The CSV keeps raw values (band as red/yellow/green, dates ISO) for spreadsheets.
@@ -229,6 +247,7 @@ export function reportArchive(rows, {locale = "en-US", currency = "JPY", base = 
     locale,
     filename: "monthly-reports",
     columns,
+    priority: {mrr_change: 4, health_green_share: 3, logo_churn_rate: 3, at_risk: 2},
     header,
     format: {
       month: (m) => html`<a href=${`${base}${m}`}>${f.month(m)}</a>`,

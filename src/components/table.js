@@ -6,6 +6,7 @@
 import * as Inputs from "npm:@observablehq/inputs";
 import {html} from "npm:htl";
 import {toCsv} from "./csv.js";
+import {fitColumns} from "./fit-columns.js";
 import {t} from "./i18n.js";
 
 export {csvField, toCsv} from "./csv.js";
@@ -37,12 +38,15 @@ export function csvButton(rows, {columns, header = {}, filename = "table", local
  *  rows      array of objects (or an Arrow table / Arquero table: anything iterable)
  *  columns   keys to show, in order (default: every key of the first row)
  *  header    {key: heading}; format {key: (value, i, rows) => string | Node}; align {key: "left" | "right"}
- *  csvColumns / csvHeader  what the CSV holds (default: columns / header; raw values, not formatted)
+ *  csvColumns / csvHeader / csvRows  what the CSV holds (default: columns / header / rows; raw values)
  *  title     optional caption above the table; filename for the CSV (without .csv)
  *  static    true: a plain <table> with every row (prints fully; for short lists like the report's);
  *            widths {key: css width} fixes the layout (tables that should line up), nowrap [keys],
  *            else Inputs.table (scrolling, sortable); other options (rows, width, sort, reverse,
  *            layout) go to Inputs.table.
+ *  priority  {key: n} which columns give way first when the table is too wide (1 = never hidden,
+ *            higher = hidden sooner; see fit-columns.js); without it the table scrolls sideways in its
+ *            own frame (first column kept in view, a cue at the edge), never the page
  *  empty     text shown instead of an empty table
  */
 export function dataTable(rows, options = {}) {
@@ -58,6 +62,8 @@ export function dataTable(rows, options = {}) {
     csvHeader,
     empty,
     static: plain = false,
+    priority,
+    csvRows,
     ...rest
   } = options;
   const list = Array.from(rows ?? []);
@@ -68,10 +74,12 @@ export function dataTable(rows, options = {}) {
     : plain
     ? staticTable(list, {columns: cols, header, format, align, widths: rest.widths, nowrap: rest.nowrap})
     : Inputs.table(list, {columns: cols, header, format, align, locale, select: false, rows: Math.max(11.5, Math.min(list.length + 0.5, 30.5)), ...rest});
-  const button = csvButton(list, {columns: csvColumns ?? cols, header: csvHeader ?? header, filename, locale});
-  return html`<div class="cs-table">
+  const button = csvButton(csvRows ?? list, {columns: csvColumns ?? cols, header: csvHeader ?? header, filename, locale});
+  // Fitted to its column: low-priority columns hidden first, then sideways scrolling inside the frame.
+  const fit = list.length ? fitColumns(plain ? html`<div class="cs-scroll">${body}</div>` : body, {columns: cols, priority, offset: plain ? 0 : 1, kind: plain ? "static" : "inputs", locale}) : null;
+  return html`<div class=${plain ? "cs-table cs-table-static" : "cs-table"}>
     <div class="cs-table-head">${title ? html`<h3 class="cs-table-title">${title}</h3>` : html`<span></span>`}${list.length ? button : null}</div>
-    ${body}
+    ${fit ? fit.note : null}${fit ? fit.frame : body}
   </div>`;
 }
 

@@ -6,6 +6,7 @@
 import * as Plot from "npm:@observablehq/plot";
 import {formatters, t} from "./i18n.js";
 import {periodDate} from "./months.js";
+import {OTHERS_GREY, seriesStyles} from "./many-series.js";
 import {CATEGORICAL, OKABE_ITO} from "./palette.js";
 
 /**
@@ -20,6 +21,9 @@ import {CATEGORICAL, OKABE_ITO} from "./palette.js";
  *   flagLabel   tip text for flagged values
  *   targets     [{value, label, series?}] dashed rules, labelled at the right end
  *   periodFormat  period → text for tips and the text alternative (default: the month, or the quarter as is)
+ *   highlight   with more series than the palette holds (many-series.js), the one drawn in colour;
+ *               the others are grey and the caption says so
+ *   A target far from the data is named at the chart's edge instead of stretching the y axis.
  *   title, subtitle, caption, yLabel, height, yDomain, zero (include 0 in the y domain)
  */
 export function trend(rows, options = {}) {
@@ -44,6 +48,7 @@ export function trend(rows, options = {}) {
     yDomain,
     zero = false,
     periodFormat,
+    highlight,
     locale = "en-US",
     currency = "JPY"
   } = options;
@@ -61,47 +66,77 @@ export function trend(rows, options = {}) {
     __flag: flag ? Boolean(d[flag]) : false
   }));
   const keys = seriesOrder ?? [...new Set(data.map((d) => d.__s))];
-  const palette = CATEGORICAL.filter((c) => !Object.values(seriesColors).includes(c));
-  let next = 0;
-  const range = keys.map((k) => seriesColors[k] ?? palette[next++ % palette.length]);
-  const colorOf = (k) => range[Math.max(0, keys.indexOf(k))];
-  const colors = series ? {domain: keys, range, legend: keys.length > 1, tickFormat: seriesLabel} : undefined;
+  // More series than the palette separates: one highlighted, the fixed ones (the total), others grey.
+  const styles = seriesStyles(keys, {fixed: seriesColors, highlight});
+  const colorOf = (k) => styles.color[k] ?? OKABE_ITO.grey;
+  const shownKeys = styles.legendKeys;
+  const colors = series ? {domain: shownKeys, range: shownKeys.map(colorOf), legend: shownKeys.length > 1, tickFormat: seriesLabel} : undefined;
   const stroke = series ? "__s" : OKABE_ITO.blue;
+  const main = series ? data.filter((d) => styles.emphasised.has(d.__s)) : data;
+  const others = series ? data.filter((d) => !styles.emphasised.has(d.__s)) : [];
+  if (styles.form === "highlight") {
+    caption = [caption, tr("series.many_note", {n: keys.length - Object.keys(seriesColors).filter((k) => keys.includes(k)).length, max: CATEGORICAL.filter((c) => !Object.values(seriesColors).includes(c)).length})].filter(Boolean).join(" ");
+  }
   const periodText = (d) => (periodFormat ? periodFormat(d[x]) : String(d[x]).includes("-Q") ? String(d[x]) : f.month(d[x]));
   const tip = (d) =>
     [series ? seriesLabel(d.__s) : null, periodText(d), fmt(d.__y), band && Number.isFinite(d.__lo) ? `(${fmt(d.__lo)} – ${fmt(d.__hi)})` : null, d.__flag ? flagLabel : null]
       .filter(Boolean)
       .join("\n");
   const marks = [];
-  if (band) marks.push(Plot.areaY(data, {x: "__x", y1: "__lo", y2: "__hi", z: series ? "__s" : undefined, fill: stroke, fillOpacity: 0.14, curve: "linear"}));
-  for (const target of targets) {
-    const color = target.series !== undefined && series ? colorOf(target.series) : OKABE_ITO.grey;
-    marks.push(Plot.ruleY([target.value], {stroke: color, strokeDasharray: "5,4", strokeWidth: 1.5}));
+  const values = data.filter((d) => Number.isFinite(d.__y));
+  // The y axis follows the data: a target far from it is named at the chart's edge (with an arrow)
+  // instead of stretching the axis and flattening the series.
+  const extent = dataExtent(values, {band, zero});
+  const near = (v) => !extent || yDomain || (v >= extent[0] - (extent[1] - extent[0]) * 0.5 && v <= extent[1] + (extent[1] - extent[0]) * 0.5);
+  const shownTargets = targets.filter((tg) => near(tg.value));
+  const offTargets = targets.filter((tg) => !near(tg.value));
+  const domain = yDomain ?? (extent && offTargets.length ? padded([...extent, ...shownTargets.map((tg) => tg.value)], zero) : undefined);
+  if (band) marks.push(Plot.areaY(main, {x: "__x", y1: "__lo", y2: "__hi", z: series ? "__s" : undefined, fill: stroke, fillOpacity: 0.14, curve: "linear"}));
+  const targetColor = (target) => (target.series !== undefined && series ? colorOf(target.series) : OKABE_ITO.grey);
+  for (const target of shownTargets) marks.push(Plot.ruleY([target.value], {stroke: targetColor(target), strokeDasharray: "5,4", strokeWidth: 1.5}));
+  if (others.length) marks.push(Plot.lineY(others, {x: "__x", y: "__y", z: "__s", stroke: OTHERS_GREY, strokeWidth: 1, curve: "linear"}));
+  marks.push(Plot.lineY(main, {x: "__x", y: "__y", z: series ? "__s" : undefined, stroke, strokeWidth: 2, curve: "linear"}));
+  const dots = main.length <= 60 || flag;
+  if (dots) {
+    marks.push(Plot.dot(main.filter((d) => Number.isFinite(d.__y) && !d.__flag), {x: "__x", y: "__y", fill: stroke, r: 2.5}));
+  }
+  if (flag) {
+    marks.push(Plot.dot(main.filter((d) => Number.isFinite(d.__y) && d.__flag), {x: "__x", y: "__y", stroke, fill: "var(--theme-background, white)", r: 4, strokeWidth: 1.5, symbol: "diamond"}));
+  }
+  // Target labels after the lines, on a halo: never hidden under a series at the right edge.
+  for (const target of shownTargets) {
     marks.push(
       Plot.text([target.value], {
         y: (v) => v,
         frameAnchor: "right",
         dy: -7,
         text: () => target.label ?? `${tr("common.target")} ${fmt(target.value)}`,
-        fill: color,
+        fill: targetColor(target),
         textAnchor: "end",
         fontWeight: 600,
-        stroke: "var(--theme-background, white)",
-        strokeWidth: 3,
+        stroke: "white",
+        strokeWidth: 4,
         paintOrder: "stroke"
       })
     );
   }
-  marks.push(Plot.lineY(data, {x: "__x", y: "__y", z: series ? "__s" : undefined, stroke, strokeWidth: 2, curve: "linear"}));
-  const dots = data.length <= 60 || flag;
-  if (dots) {
-    marks.push(Plot.dot(data.filter((d) => Number.isFinite(d.__y) && !d.__flag), {x: "__x", y: "__y", fill: stroke, r: 2.5}));
-  }
-  if (flag) {
-    marks.push(Plot.dot(data.filter((d) => Number.isFinite(d.__y) && d.__flag), {x: "__x", y: "__y", stroke, fill: "var(--theme-background, white)", r: 4, strokeWidth: 1.5, symbol: "diamond"}));
-  }
-  marks.push(Plot.tip(data.filter((d) => Number.isFinite(d.__y)), Plot.pointerX({x: "__x", y: "__y", title: tip})));
-  const values = data.filter((d) => Number.isFinite(d.__y));
+  offTargets.forEach((target, i) => {
+    const dir = target.value > extent[1] ? "up" : "down";
+    marks.push(
+      Plot.text([target.value], {
+        frameAnchor: dir === "up" ? "top-right" : "bottom-right",
+        dy: dir === "up" ? -14 + i * 13 : -4 - i * 13,
+        text: () => tr("chart.target_off", {label: target.label ?? `${tr("common.target")} ${fmt(target.value)}`, dir}),
+        fill: targetColor(target),
+        textAnchor: "end",
+        fontWeight: 600,
+        stroke: "white",
+        strokeWidth: 4,
+        paintOrder: "stroke"
+      })
+    );
+  });
+  marks.push(Plot.tip(values, Plot.pointerX({x: "__x", y: "__y", title: tip})));
   return Plot.plot({
     width,
     height,
@@ -112,7 +147,7 @@ export function trend(rows, options = {}) {
     marginRight: 16,
     marginTop: 24,
     x: {type: "utc", label: null, tickFormat: (d) => f.monthShort(d.toISOString().slice(0, 7)), ticks: Math.max(2, Math.floor(width / 90))},
-    y: {grid: true, label: yLabel ?? null, tickFormat: fmt, domain: yDomain, zero, nice: true},
+    y: {grid: true, label: yLabel ?? null, tickFormat: fmt, domain, zero, nice: true},
     color: colors,
     ariaLabel: title,
     ariaDescription: describe(values, {series, seriesLabel, keys, fmt, periodText, tr}),
@@ -137,4 +172,25 @@ function describe(values, {series, seriesLabel, keys, fmt, periodText, tr}) {
     }).trim();
   });
   return parts.filter(Boolean).join(" ");
+}
+
+/** [min, max] of the values (and their band), or null without values. */
+function dataExtent(values, {band, zero}) {
+  if (!values.length) return null;
+  const all = values.flatMap((d) => (band ? [d.__y, d.__lo, d.__hi] : [d.__y])).filter(Number.isFinite);
+  let lo = Math.min(...all);
+  let hi = Math.max(...all);
+  if (zero) [lo, hi] = [Math.min(lo, 0), Math.max(hi, 0)];
+  return [lo, hi];
+}
+
+/** A domain around `vals`: a little room above and below (a flat series gets some too). */
+function padded(vals, zero) {
+  let lo = Math.min(...vals);
+  let hi = Math.max(...vals);
+  const pad = (hi - lo) * 0.08 || Math.abs(hi) * 0.05 || 0.01;
+  lo -= pad;
+  hi += pad;
+  if (zero) [lo, hi] = [Math.min(lo, 0), Math.max(hi, 0)];
+  return [lo, hi];
 }

@@ -93,8 +93,13 @@ export interface Visit {
 }
 
 /** Opens `path` in a fresh page, recording everything a test must assert did not happen. */
-export async function visit(browser: Browser, base: string, path: string, {before}: {before?: (page: Page) => Promise<void>} = {}): Promise<Visit> {
-  const page = await browser.newPage({viewport: {width: 1280, height: 900}});
+export async function visit(
+  browser: Browser,
+  base: string,
+  path: string,
+  {before, viewport = {width: 1280, height: 900}}: {before?: (page: Page) => Promise<void>; viewport?: {width: number; height: number}} = {}
+): Promise<Visit> {
+  const page = await browser.newPage({viewport});
   await before?.(page);
   const v: Visit = {page, offHost: [], failed: [], consoleErrors: [], pageErrors: [], dialogs: []};
   const origin = new URL(base).origin;

@@ -63,3 +63,32 @@ describe("labels", () => {
     expect(t("en-US")("no.such.key")).toBe("no.such.key");
   });
 });
+
+describe("formatters: one precision per measure, never a negative zero (issue 12)", () => {
+  const en = formatters("en-US", "JPY");
+  const ja = formatters("ja-JP", "JPY");
+
+  it("no negative zero in any format", () => {
+    expect(en.nps(-0.3)).toBe("0");
+    expect(en.nps(-0.04, 1)).toBe("0.0");
+    expect(en.number(-0.2)).toBe("0");
+    expect(en.percent(-0.00001)).toBe("0.0%");
+    expect(en.money(-0.4)).toBe("¥0");
+    expect(ja.moneyCompact(-0.4)).toBe("¥0");
+    expect(en.moneyDelta(-0.4)).toBe("±¥0");
+    expect(en.nps(-0.6)).toBe("−1");
+    expect(en.number(-1.5)).toBe("−2");
+  });
+
+  it("a measure keeps its decimals whatever the value (44.0 next to 44.5)", () => {
+    expect(en.score(44)).toBe("44.0");
+    expect(en.score(44.46)).toBe("44.5");
+    expect(en.csat(3.7)).toBe("3.70");
+    expect(en.csat(3.734)).toBe("3.73");
+    expect(en.users(345)).toBe("345.0");
+    expect(ja.users(391.25)).toBe("391.3");
+    expect(en.componentScore(71.6)).toBe("72");
+    expect(en.number(1234.5, 1)).toBe("1,234.5");
+    expect(en.number(1234, 1)).toBe("1,234.0");
+  });
+});
