@@ -7,6 +7,8 @@
 import {HEALTH_COMPONENTS, type HealthBands, type HealthConfig, type HealthWeights} from "../config.js";
 import {ident, literal, type Db} from "../db.js";
 import type {Definition, MetricContext, MetricFamily} from "./family.js";
+import {buildHealthDrivers, healthDriverDefinitions} from "./health-drivers.js";
+import {buildProductScores, healthProductDefinitions} from "./health-products.js";
 import {explodeSegments, SEGMENT_ORDER} from "./kpi-segments.js";
 
 /** The fixed constants of the normalisation rules (written into the definitions below). */
@@ -251,24 +253,28 @@ async function buildHealth(db: Db, ctx: MetricContext): Promise<void> {
     .filter(([, t]) => t)
     .map(([c, t]) => `LEFT JOIN ${t} ${ident(`t_${c}`)} USING (rid)`);
   const value = (c: string) => (sources[c] ? `${ident(`t_${c}`)}.${ident(c)}` : "NULL::DOUBLE");
-  const weight = (c: string) => `coalesce(p.${ident(c)}, ${num(h.weights[c as keyof HealthWeights])})`;
-  const numerator = HEALTH_COMPONENTS.map((c) => `coalesce(${weight(c)} * comp.${ident(c)}, 0)`).join(" + ");
-  const denominator = HEALTH_COMPONENTS.map((c) => `CASE WHEN comp.${ident(c)} IS NULL THEN 0 ELSE ${weight(c)} END`).join(" + ");
   const missing = SORTED_COMPONENTS.map((c) => `CASE WHEN comp.${ident(c)} IS NULL THEN '${c}' END`).join(", ");
 
+  // _health_comp: the six normalised components of each active customer-month (NULL = missing).
+  await db.run(`
+    CREATE OR REPLACE TABLE _health_comp AS
+    SELECT b.rid, b.month, b.account_id, b.product,
+           ${HEALTH_COMPONENTS.map((c) => `${value(c)} AS ${ident(c)}`).join(",\n           ")}
+    FROM _health_base b
+    ${joins.join("\n    ")}`);
+  await buildProductScores(db, h);
+
+  // The account score is the MRR-weighted roll-up of its product scores (health_products); the band
+  // uses the bands of the account's main product line, as before.
   await db.run(`
     CREATE OR REPLACE TABLE health AS
-    WITH comp AS (
-      SELECT b.rid, b.month, b.account_id, b.product,
-             ${HEALTH_COMPONENTS.map((c) => `${value(c)} AS ${ident(c)}`).join(",\n             ")}
-      FROM _health_base b
-      ${joins.join("\n      ")}
+    WITH roll AS (
+      SELECT rid, sum(mrr * raw_score) / sum(mrr) AS raw_score FROM _health_lines WHERE raw_score IS NOT NULL GROUP BY rid
     ), s AS (
-      SELECT comp.*, p.product AS profile,
-             CASE WHEN (${denominator}) > 0 THEN round((${numerator}) / (${denominator}), 2) END AS score,
+      SELECT comp.*, p.product AS profile, round(roll.raw_score, 2) AS score,
              coalesce(p.red, ${num(h.bands.red)}) AS red, coalesce(p.yellow, ${num(h.bands.yellow)}) AS yellow,
              nullif(concat_ws(',', ${missing}), '') AS missing_components
-      FROM comp LEFT JOIN _health_profiles p ON p.product = comp.product
+      FROM _health_comp comp LEFT JOIN roll USING (rid) LEFT JOIN _health_profiles p ON p.product = comp.product
     )
     SELECT month, account_id, score,
            CASE WHEN score IS NULL THEN NULL WHEN score < red THEN 'red' WHEN score < yellow THEN 'yellow' ELSE 'green' END AS band,
@@ -276,8 +282,9 @@ async function buildHealth(db: Db, ctx: MetricContext): Promise<void> {
            missing_components, product, coalesce(profile, 'default') AS weights
     FROM s
     ORDER BY rid`);
+  await buildHealthDrivers(db);
 
-  for (const t of ["_health_base", "_health_profiles", ...Object.values(sources)]) {
+  for (const t of ["_health_base", "_health_profiles", "_health_comp", "_health_lines", ...Object.values(sources)]) {
     if (t) await db.run(`DROP TABLE IF EXISTS ${t}`);
   }
 }
@@ -395,8 +402,8 @@ export const healthDefinitions: Definition[] = [
 
 export const health: MetricFamily = {
   name: "health",
-  tables: ["health", "health_mix"],
-  definitions: healthDefinitions,
+  tables: ["health", "health_mix", "health_products", "health_drivers", "health_book_drivers"],
+  definitions: [...healthDefinitions, ...healthProductDefinitions, ...healthDriverDefinitions],
   async build(db, ctx) {
     await buildHealth(db, ctx);
     await buildHealthMix(db, ctx);
