@@ -18,6 +18,8 @@ import {health} from "./health.js";
 import {ltv} from "./ltv.js";
 import {onboarding} from "./onboarding.js";
 import {support} from "./support.js";
+// issue 15: churn forecast
+import {churnForecast} from "./churn-forecast.js";
 
 export const FAMILIES: MetricFamily[] = [
   accountMonths,
@@ -38,4 +40,5 @@ export const FAMILIES: MetricFamily[] = [
   ltv,
   csmPortfolio,
   activityEffect,
+  churnForecast,
 ];

@@ -1,0 +1,356 @@
+/**
+ * churn_forecast: at every month X of the history, the churned MRR expected in X+1, X+2 and X+3, with
+ * an 80% interval, from data up to and including X only; next to it the churned MRR that happened.
+ * churn_forecast_quarter: the same for the three months together. churn_forecast_calibration: the
+ * predicted churn probability against the churn observed, by probability bucket, over the backtest.
+ *
+ * Model (per made_at X and horizon h): an account active in X (MRR > 0) churns in X+h with the rate
+ * observed for its cell (health band in X × first segment dimension) over the last CALIBRATION_ORIGINS
+ * months M whose outcome M+h is known at X (M + h ≤ X), shrunk toward the band rate and the overall
+ * rate (churn-forecast-model.ts). A churn takes the account's MRR in X times the ratio of churned MRR
+ * to MRR at M observed for churners at that horizon (accounts shrink before they leave).
+ */
+import {ident, type Db} from "../db.js";
+import {addMonths} from "./calendar.js";
+import {cellRates, forecastSum, rateOf, seedOf, type CellCount, type RiskGroup} from "./churn-forecast-model.js";
+import type {Definition, MetricContext, MetricFamily} from "./family.js";
+
+export const HORIZONS = [1, 2, 3] as const;
+/** Origin months a calibration looks back over (the latest ones with a known outcome). */
+export const CALIBRATION_ORIGINS = 12;
+/** Fewer origin months than this and no forecast is made (the rates would be a guess). */
+export const MIN_ORIGINS = 3;
+/** Probability buckets of the calibration table. */
+export const CALIBRATION_BUCKETS = 10;
+
+const NO_BAND = "none";
+
+interface ActiveRow {
+  idx: number;
+  account_id: string;
+  mrr: number;
+  band: string | null;
+  segment: string;
+}
+
+/** Everything the forecast reads, by month index (0 = first month). */
+interface Book {
+  months: string[];
+  /** Active accounts per month: parallel arrays, in account id order. */
+  active: {ids: string[]; mrr: number[]; cell: string[]}[];
+  /** Churned amount (MRR in the month before) by "idx|account". */
+  churns: Map<string, number>;
+  /** Churned MRR of each month (mrr_movements). */
+  churnMrr: number[];
+}
+
+async function readBook(db: Db, dimension: string | null): Promise<Book> {
+  const months = (await db.all<{month: string}>(`SELECT month FROM months ORDER BY idx`)).map((r) => r.month);
+  const rows = await db.all<ActiveRow>(`
+    SELECT mo.idx, am.account_id, am.mrr::DOUBLE AS mrr, h.band, ${dimension ? `am.${ident(dimension)}` : "'all'"} AS segment
+    FROM account_months am JOIN months mo USING (month) LEFT JOIN health h USING (month, account_id)
+    WHERE am.mrr > 0 ORDER BY mo.idx, am.account_id`);
+  const active = months.map(() => ({ids: [] as string[], mrr: [] as number[], cell: [] as string[]}));
+  for (const r of rows) {
+    const a = active[r.idx];
+    a.ids.push(r.account_id);
+    a.mrr.push(r.mrr);
+    a.cell.push(`${r.band ?? NO_BAND}|${r.segment}`);
+  }
+  const churns = new Map<string, number>();
+  for (const r of await db.all<{idx: number; account_id: string; amount: number}>(`
+      SELECT mo.idx, account_id, amount::DOUBLE AS amount FROM account_movements JOIN months mo USING (month) WHERE movement = 'churn'`)) {
+    churns.set(`${r.idx}|${r.account_id}`, r.amount);
+  }
+  const churnMrr = (await db.all<{churn: number}>(`SELECT churn::DOUBLE AS churn FROM mrr_movements JOIN months USING (month) ORDER BY idx`)).map(
+    (r) => r.churn
+  );
+  return {months, active, churns, churnMrr};
+}
+
+/** What origin M says about horizon h: churn counts per cell, and churned MRR vs MRR at M of the churners. */
+interface OriginStats {
+  cells: Map<string, CellCount>;
+  /** The same counts weighted by MRR at M (n = Σ MRR, c = Σ MRR of the churners). */
+  mrrCells: Map<string, CellCount>;
+  churnedAmount: number;
+  churnersMrr: number;
+}
+
+function originStats(book: Book, m: number, h: number): OriginStats {
+  const cells = new Map<string, CellCount>();
+  const mrrCells = new Map<string, CellCount>();
+  let churnedAmount = 0;
+  let churnersMrr = 0;
+  const a = book.active[m];
+  for (let i = 0; i < a.ids.length; ++i) {
+    const amount = book.churns.get(`${m + h}|${a.ids[i]}`);
+    const cell = cells.get(a.cell[i]) ?? {n: 0, c: 0};
+    const mrrCell = mrrCells.get(a.cell[i]) ?? {n: 0, c: 0};
+    cell.n += 1;
+    mrrCell.n += a.mrr[i];
+    if (amount !== undefined) {
+      cell.c += 1;
+      mrrCell.c += a.mrr[i];
+      churnedAmount += amount;
+      churnersMrr += a.mrr[i];
+    }
+    cells.set(a.cell[i], cell);
+    mrrCells.set(a.cell[i], mrrCell);
+  }
+  return {cells, mrrCells, churnedAmount, churnersMrr};
+}
+
+export interface ForecastRow {
+  made_at: string;
+  month: string;
+  horizon: number;
+  accounts: number;
+  calibration_months: number;
+  expected_churns: number | null;
+  expected_churn_mrr: number | null;
+  low: number | null;
+  high: number | null;
+  actual_churn_mrr: number | null;
+}
+
+interface Prediction {
+  /** Per account active at X: churn probability at each horizon, and the MRR a churn would take. */
+  p: number[][];
+  amount: number[][];
+  origins: number[];
+}
+
+/** The account-level predictions made at month index x (null when the history is too short). */
+function predict(book: Book, stats: OriginStats[][], x: number): Prediction | null {
+  const a = book.active[x];
+  const p: number[][] = [];
+  const amount: number[][] = [];
+  const origins: number[] = [];
+  for (const h of HORIZONS) {
+    const from = Math.max(0, x - h - CALIBRATION_ORIGINS + 1);
+    const to = x - h;
+    if (to - from + 1 < MIN_ORIGINS) return null;
+    const cells = new Map<string, CellCount>();
+    const mrrCells = new Map<string, CellCount>();
+    let churned = 0;
+    let base = 0;
+    let accountMonths = 0;
+    let mrrSum = 0;
+    for (let m = from; m <= to; ++m) {
+      const s = (stats[m][h] ??= originStats(book, m, h));
+      for (const [k, v] of s.cells) addCount(cells, k, v, 1);
+      for (const [k, v] of s.mrrCells) addCount(mrrCells, k, v, 1);
+      churned += s.churnedAmount;
+      base += s.churnersMrr;
+      accountMonths += book.active[m].ids.length;
+      mrrSum += book.active[m].mrr.reduce((t, v) => t + v, 0);
+    }
+    // MRR-weighted counts in units of the mean account (Σ weights = account-months), so they shrink alike.
+    const unit = mrrSum > 0 ? accountMonths / mrrSum : 0;
+    const weighted = new Map<string, CellCount>();
+    for (const [k, v] of mrrCells) addCount(weighted, k, v, unit);
+    const rates = cellRates(cells);
+    const mrrRates = cellRates(weighted);
+    const ratio = base > 0 ? churned / base : 1;
+    const cellOf = (cell: string) => cell.split("|") as [string, string];
+    p.push(a.cell.map((cell) => rateOf(rates, ...cellOf(cell))));
+    // Large accounts churn less often than small ones of the same cell: a churn takes the account's
+    // MRR × (MRR-weighted rate / logo rate of its cell), so the cell's expected churned MRR is its
+    // MRR-weighted rate × its MRR, while the probability stays the logo rate.
+    amount.push(
+      a.mrr.map((mrr, i) => {
+        const logo = rateOf(rates, ...cellOf(a.cell[i]));
+        return logo > 0 ? (mrr * ratio * rateOf(mrrRates, ...cellOf(a.cell[i]))) / logo : mrr * ratio;
+      })
+    );
+    origins.push(to - from + 1);
+  }
+  return {p, amount, origins};
+}
+
+function addCount(into: Map<string, CellCount>, key: string, v: CellCount, scale: number): void {
+  const c = into.get(key) ?? {n: 0, c: 0};
+  c.n += v.n * scale;
+  c.c += v.c * scale;
+  into.set(key, c);
+}
+
+/** Accounts grouped by their probability (groups in first-seen order, accounts in id order). */
+function riskGroups(p: number[], amount: number[]): RiskGroup[] {
+  const groups = new Map<number, RiskGroup>();
+  p.forEach((pi, i) => {
+    const g = groups.get(pi) ?? {p: pi, amounts: []};
+    g.amounts.push(amount[i]);
+    groups.set(pi, g);
+  });
+  return [...groups.values()];
+}
+
+const round2 = (v: number) => Math.round(v * 100) / 100;
+
+export interface ForecastResult {
+  rows: ForecastRow[];
+  quarter: (Omit<ForecastRow, "horizon" | "month" | "expected_churns"> & {first_month: string; last_month: string})[];
+  /** Per (horizon, made_at, probability): accounts and churners, for the calibration table. */
+  outcomes: {horizon: number; p: number; n: number; c: number}[];
+}
+
+/** Every forecast of the history. Pure given the book: the forecast made at X reads months ≤ X only. */
+export function forecastBook(book: Book): ForecastResult {
+  const last = book.months.length - 1;
+  const stats: OriginStats[][] = book.months.map(() => []);
+  const rows: ForecastRow[] = [];
+  const quarter: ForecastResult["quarter"] = [];
+  const outcomes: ForecastResult["outcomes"] = [];
+  for (let x = 0; x <= last; ++x) {
+    const a = book.active[x];
+    const pred = predict(book, stats, x);
+    const made_at = book.months[x];
+    for (const h of HORIZONS) {
+      const actual = x + h <= last ? book.churnMrr[x + h] : null;
+      const row: ForecastRow = {
+        made_at, month: addMonths(made_at, h), horizon: h, accounts: a.ids.length,
+        calibration_months: pred?.origins[h - 1] ?? Math.max(0, x - h + 1),
+        expected_churns: null, expected_churn_mrr: null, low: null, high: null, actual_churn_mrr: actual
+      };
+      if (pred) {
+        const f = forecastSum(riskGroups(pred.p[h - 1], pred.amount[h - 1]), seedOf(`${made_at}+${h}`));
+        Object.assign(row, {
+          expected_churns: round2(pred.p[h - 1].reduce((s, v) => s + v, 0)),
+          expected_churn_mrr: round2(f.expected), low: round2(f.low), high: round2(f.high)
+        });
+        if (x + h <= last) {
+          const byP = new Map<number, {n: number; c: number}>();
+          pred.p[h - 1].forEach((pi, i) => {
+            const o = byP.get(pi) ?? {n: 0, c: 0};
+            o.n += 1;
+            if (book.churns.has(`${x + h}|${a.ids[i]}`)) o.c += 1;
+            byP.set(pi, o);
+          });
+          for (const [pi, o] of byP) outcomes.push({horizon: h, p: pi, ...o});
+        }
+      }
+      rows.push(row);
+    }
+    // The quarter: churning in X+1, X+2 or X+3 are exclusive outcomes, so P = Σ_h p_h and the amount
+    // is the probability-weighted mean of the horizons' amounts.
+    const q = {
+      made_at, first_month: addMonths(made_at, 1), last_month: addMonths(made_at, 3), accounts: a.ids.length,
+      calibration_months: pred ? Math.min(...pred.origins) : Math.max(0, x - 2),
+      expected_churn_mrr: null as number | null, low: null as number | null, high: null as number | null,
+      actual_churn_mrr: x + 3 <= last ? HORIZONS.reduce((s, h) => s + book.churnMrr[x + h], 0) : null
+    };
+    if (pred) {
+      const p = a.ids.map((_, i) => Math.min(1, HORIZONS.reduce((s, h) => s + pred.p[h - 1][i], 0)));
+      const amount = a.ids.map((_, i) => {
+        const w = HORIZONS.reduce((s, h) => s + pred.p[h - 1][i], 0);
+        return w > 0 ? HORIZONS.reduce((s, h) => s + pred.p[h - 1][i] * pred.amount[h - 1][i], 0) / w : a.mrr[i];
+      });
+      const f = forecastSum(riskGroups(p, amount), seedOf(`${made_at}+q`));
+      Object.assign(q, {expected_churn_mrr: round2(f.expected), low: round2(f.low), high: round2(f.high)});
+    }
+    quarter.push(q);
+  }
+  return {rows, quarter, outcomes};
+}
+
+/** Buckets of about equal account-months by predicted probability, per horizon. */
+export function calibration(outcomes: ForecastResult["outcomes"], buckets = CALIBRATION_BUCKETS) {
+  const out: {horizon: number; bucket: number; accounts: number; churned: number; predicted: number; observed: number; p_min: number; p_max: number}[] = [];
+  for (const h of HORIZONS) {
+    const list = outcomes.filter((o) => o.horizon === h).sort((a, b) => a.p - b.p);
+    const total = list.reduce((s, o) => s + o.n, 0);
+    let seen = 0;
+    let cur: (typeof out)[number] | null = null;
+    for (const o of list) {
+      const bucket = Math.min(buckets, Math.floor((seen / total) * buckets) + 1);
+      if (!cur || cur.bucket !== bucket) {
+        if (cur) out.push(cur);
+        cur = {horizon: h, bucket, accounts: 0, churned: 0, predicted: 0, observed: 0, p_min: o.p, p_max: o.p};
+      }
+      cur.accounts += o.n;
+      cur.churned += o.c;
+      cur.predicted += o.p * o.n;
+      cur.p_max = o.p;
+      seen += o.n;
+    }
+    if (cur) out.push(cur);
+  }
+  return out.map((b) => ({...b, predicted: b.predicted / b.accounts, observed: b.churned / b.accounts}));
+}
+
+const sqlValue = (v: string | number | null) => (v === null ? "NULL" : typeof v === "number" ? String(v) : `'${v.replace(/'/g, "''")}'`);
+
+async function writeTable(db: Db, table: string, columns: Record<string, string>, rows: Record<string, string | number | null>[]): Promise<void> {
+  const names = Object.keys(columns);
+  await db.run(`CREATE OR REPLACE TABLE ${table} (${names.map((c) => `${ident(c)} ${columns[c]}`).join(", ")})`);
+  for (let i = 0; i < rows.length; i += 500) {
+    const chunk = rows.slice(i, i + 500).map((r) => `(${names.map((c) => sqlValue(r[c] ?? null)).join(", ")})`);
+    if (chunk.length) await db.run(`INSERT INTO ${table} VALUES ${chunk.join(", ")}`);
+  }
+}
+
+/** Reads the book and computes every forecast (exported for the backtest measurements and tests). */
+export async function computeForecasts(db: Db, ctx: MetricContext): Promise<ForecastResult> {
+  return forecastBook(await readBook(db, ctx.dimensions[0] ?? null));
+}
+
+async function build(db: Db, ctx: MetricContext): Promise<void> {
+  const result = await computeForecasts(db, ctx);
+  const money = "DECIMAL(18,2)";
+  await writeTable(
+    db, "churn_forecast",
+    {
+      made_at: "VARCHAR", month: "VARCHAR", horizon: "INTEGER", accounts: "BIGINT", calibration_months: "INTEGER",
+      expected_churns: "DOUBLE", expected_churn_mrr: money, low: money, high: money, actual_churn_mrr: money
+    },
+    result.rows as unknown as Record<string, number | string | null>[]
+  );
+  await writeTable(
+    db, "churn_forecast_quarter",
+    {
+      made_at: "VARCHAR", first_month: "VARCHAR", last_month: "VARCHAR", accounts: "BIGINT", calibration_months: "INTEGER",
+      expected_churn_mrr: money, low: money, high: money, actual_churn_mrr: money
+    },
+    result.quarter as unknown as Record<string, number | string | null>[]
+  );
+  await writeTable(
+    db, "churn_forecast_calibration",
+    {horizon: "INTEGER", bucket: "INTEGER", accounts: "BIGINT", churned: "BIGINT", predicted: "DOUBLE", observed: "DOUBLE", p_min: "DOUBLE", p_max: "DOUBLE"},
+    calibration(result.outcomes)
+  );
+  await buildBacktest(db);
+}
+
+/**
+ * churn_forecast_backtest: per horizon and overall, the backtest months (forecast made and actual
+ * known), the share whose actual fell inside the 80% interval, and the aggregate error
+ * |Σ expected − Σ actual| / Σ actual.
+ */
+async function buildBacktest(db: Db): Promise<void> {
+  await db.run(`
+    CREATE OR REPLACE TABLE churn_forecast_backtest AS
+    WITH b AS (
+      SELECT horizon::VARCHAR AS horizon, expected_churn_mrr AS e, low, high, actual_churn_mrr AS a FROM churn_forecast
+      WHERE expected_churn_mrr IS NOT NULL AND actual_churn_mrr IS NOT NULL
+      UNION ALL
+      SELECT 'quarter', expected_churn_mrr, low, high, actual_churn_mrr FROM churn_forecast_quarter
+      WHERE expected_churn_mrr IS NOT NULL AND actual_churn_mrr IS NOT NULL
+    )
+    SELECT horizon, count(*)::BIGINT AS months, count(*) FILTER (WHERE a BETWEEN low AND high)::BIGINT AS covered,
+           CASE WHEN count(*) > 0 THEN count(*) FILTER (WHERE a BETWEEN low AND high) / count(*) END AS coverage,
+           sum(e)::DECIMAL(18,2) AS sum_expected, sum(a)::DECIMAL(18,2) AS sum_actual,
+           CASE WHEN sum(a) > 0 THEN abs(sum(e) - sum(a))::DOUBLE / sum(a)::DOUBLE END AS error,
+           CASE WHEN sum(a) > 0 THEN sum(abs(e - a))::DOUBLE / sum(a)::DOUBLE END AS wape
+    FROM b GROUP BY horizon ORDER BY horizon`);
+}
+
+export const churnForecastDefinitions: Definition[] = [];
+
+export const churnForecast: MetricFamily = {
+  name: "churn-forecast",
+  tables: ["churn_forecast", "churn_forecast_quarter", "churn_forecast_calibration", "churn_forecast_backtest"],
+  definitions: churnForecastDefinitions,
+  build
+};
