@@ -346,7 +346,48 @@ async function buildBacktest(db: Db): Promise<void> {
     FROM b GROUP BY horizon ORDER BY horizon`);
 }
 
-export const churnForecastDefinitions: Definition[] = [];
+export const churnForecastDefinitions: Definition[] = [
+  {
+    id: "churn_forecast",
+    table: "churn_forecast",
+    name: {en: "Churn forecast (churned MRR, 1–3 months ahead)", ja: "解約予測（1〜3か月先の解約MRR）"},
+    formula: "E[churn(X+h)] = Σ_a p_h(cell_a) · MRR_a(X) · ρ_h · r^MRR_h(cell_a) / p_h(cell_a); 80% interval = 10th–90th percentile of Σ_a amount_a · Bernoulli(p_a), simulated",
+    text: {
+      en: `One row per month the forecast is made at (made_at = X, using data up to and including X only) and target month X+h, h = 1..3. For every account active in X (MRR > 0), p_h is the share of accounts of its cell (health band in X, '${NO_BAND}' when unscored, × the first segment dimension) that churned exactly h months later, over the last ${CALIBRATION_ORIGINS} origin months whose outcome is known at X; a cell's rate is shrunk toward its band's rate, and a band's toward the overall rate, with ${200} pseudo-observations (a cell of 200 account-months weighs half its own rate). A churn takes the account's MRR in X × ρ_h (churned MRR ÷ MRR at origin, over the churners of the calibration) × the cell's MRR-weighted rate ÷ its logo rate (large accounts churn less often than small ones of the same cell). expected_churns = Σ p; expected_churn_mrr = Σ p × amount; low / high = the 10th and 90th percentiles of 4,000 simulated books (independent accounts; the random seed is made_at and h, so a forecast never changes with later data). actual_churn_mrr is the churn of the target month in mrr_movements, empty after the as-of month. No forecast (empty) until ${MIN_ORIGINS} origin months are known. Accounts that are not yet active in X are not forecast.`,
+      ja: `予測時点の月（made_at = X。X以前のデータのみを使用）と対象月X+h（h = 1〜3）ごとの行です。Xに有料（MRR > 0）の各顧客について、p_hはそのセル（Xのヘルス帯。スコアなしは '${NO_BAND}'。× 1つ目のセグメント軸）の顧客のうちちょうどhか月後に解約した割合で、Xの時点で結果がわかっている直近${CALIBRATION_ORIGINS}か月の起点月から求めます。セルの率は帯の率に、帯の率は全体の率に、200件の擬似観測で縮小します（200顧客月のセルは自身の率の重みが半分）。解約時の金額はXのMRR × ρ_h（較正期間の解約顧客の、解約MRR ÷ 起点月のMRR）× セルのMRR加重解約率 ÷ 件数ベースの解約率です（同じセルでも大口顧客ほど解約しにくいため）。expected_churns = Σp、expected_churn_mrr = Σ p × 金額、low / high は4,000回のシミュレーション（顧客は独立。乱数の種はmade_atとhなので、後のデータで予測は変わりません）の10パーセンタイルと90パーセンタイルです。actual_churn_mrrは対象月のmrr_movementsの解約MRRで、基準月より後は空欄です。起点月が${MIN_ORIGINS}か月分そろうまでは予測しません（空欄）。Xに有料でない顧客は予測に含みません。`
+    }
+  },
+  {
+    id: "churn_forecast_quarter",
+    table: "churn_forecast_quarter",
+    name: {en: "Churn forecast for the next quarter", ja: "次の四半期の解約予測"},
+    formula: "P_a = Σ_h p_h,a; amount_a = Σ_h p_h,a · amount_h,a / P_a; E = Σ_a P_a · amount_a; interval as churn_forecast",
+    text: {
+      en: "The three months after made_at together (first_month..last_month). Churning in X+1, X+2 or X+3 are exclusive outcomes, so an account's probability is the sum of its three monthly ones and its amount their probability-weighted mean; the interval is simulated over the quarter's total (it is not the sum of the monthly intervals). actual_churn_mrr is the churn of the three months, empty until all three are over.",
+      ja: "made_atの後の3か月（first_month〜last_month）の合計です。X+1、X+2、X+3での解約は互いに排他的なので、顧客の確率は3か月の確率の和、金額は確率で加重した平均です。区間は四半期合計をシミュレーションしたもので、月別の区間の和ではありません。actual_churn_mrrは3か月の解約MRRで、3か月が終わるまで空欄です。"
+    }
+  },
+  {
+    id: "churn_forecast_backtest",
+    table: "churn_forecast_backtest",
+    name: {en: "Churn forecast backtest", ja: "解約予測のバックテスト"},
+    formula: "coverage = #{low ≤ actual ≤ high} / months; error = |Σ expected − Σ actual| / Σ actual; wape = Σ |expected − actual| / Σ actual",
+    text: {
+      en: "Per horizon (1, 2, 3 and 'quarter'), over every month with both a forecast and a known actual: how many months, the share whose actual fell inside the 80% interval (about 80% if the interval is honest), the sums of expected and actual churned MRR, the aggregate error |Σ expected − Σ actual| / Σ actual (bias over the whole backtest), and the weighted absolute percentage error Σ |expected − actual| / Σ actual (how far single months miss; churn is lumpy, so this is large even for an unbiased forecast).",
+      ja: "予測と実績の両方がある月について、予測期間（1、2、3、'quarter'）ごとに、月数、実績が80%区間に入った割合（区間が妥当なら約80%）、予測と実績の解約MRRの合計、集計誤差 |Σ予測 − Σ実績| / Σ実績（バックテスト全体の偏り）、加重絶対誤差率 Σ|予測 − 実績| / Σ実績（各月の外れの大きさ。解約は月ごとのばらつきが大きいため、偏りのない予測でも大きくなります）です。"
+    }
+  },
+  {
+    id: "churn_forecast_calibration",
+    table: "churn_forecast_calibration",
+    name: {en: "Churn forecast calibration", ja: "解約予測のキャリブレーション"},
+    formula: "per bucket: predicted = mean p; observed = churned / accounts",
+    text: {
+      en: `Every account-level prediction of the backtest whose outcome is known, per horizon, sorted by predicted probability and cut into ${CALIBRATION_BUCKETS} buckets of about equal account-months (accounts sharing one probability stay in one bucket, so buckets can be uneven or fewer): the mean predicted probability, the share that did churn in the target month, and the probability range. A calibrated forecast has observed ≈ predicted in every bucket.`,
+      ja: `結果がわかっているバックテストの顧客単位の予測を、予測期間ごとに予測確率順に並べ、顧客月数がほぼ等しい${CALIBRATION_BUCKETS}区分に分けたものです（同じ確率の顧客は同じ区分に入るため、区分の大きさは不揃い、または数が少なくなることがあります）。平均予測確率、対象月に実際に解約した割合、確率の範囲を示します。よく較正された予測では、どの区分でも実績 ≈ 予測になります。`
+    }
+  }
+];
 
 export const churnForecast: MetricFamily = {
   name: "churn-forecast",

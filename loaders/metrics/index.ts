@@ -20,6 +20,7 @@ import {onboarding} from "./onboarding.js";
 import {support} from "./support.js";
 // issue 15: churn forecast
 import {churnForecast} from "./churn-forecast.js";
+import {healthWeights} from "./health-weights.js";
 
 export const FAMILIES: MetricFamily[] = [
   accountMonths,
@@ -41,4 +42,5 @@ export const FAMILIES: MetricFamily[] = [
   csmPortfolio,
   activityEffect,
   churnForecast,
+  healthWeights,
 ];
