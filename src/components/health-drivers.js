@@ -58,7 +58,7 @@ export function driverBars(row, {width = 640, title, subtitle, caption, locale =
     marks: [
       Plot.barX(data, {x: "v", y: "label", fill: (d) => (d.v < 0 ? OKABE_ITO.vermillion : OKABE_ITO.blue), inset: 3}),
       Plot.ruleX([0]),
-      Plot.text(data, {x: "v", y: "label", text: (d) => fmt(d.v), textAnchor: (d) => (d.v < 0 ? "end" : "start"), dx: (d) => (d.v < 0 ? -5 : 5), fontSize: 10})
+      Plot.text(data, {x: "v", y: "label", frameAnchor: "middle", dy: 0, text: (d) => fmt(d.v), textAnchor: (d) => (d.v < 0 ? "end" : "start"), dx: (d) => (d.v < 0 ? -5 : 5), fontSize: 10})
     ]
   });
 }

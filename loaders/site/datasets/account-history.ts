@@ -75,7 +75,7 @@ function listSql(kind: Kind, asOf: string, inShards: (column: string) => string)
         LEFT JOIN health h USING (month, account_id)
         LEFT JOIN health_drivers hd USING (month, account_id)
         LEFT JOIN (
-          SELECT month, account_id, json_group_array(json_array(product, round(mrr_share, 4), score) ORDER BY product) AS products
+          SELECT month, account_id, to_json(list(json_array(product, round(mrr_share, 4), score) ORDER BY product)) AS products
           FROM health_products WHERE ${inShards("account_id")} GROUP BY ALL HAVING count(*) > 1
         ) hp USING (month, account_id)
         WHERE ${inShards("k.account_id")}`;
