@@ -205,6 +205,16 @@ export const healthWeightDefinitions: Definition[] = [
       en: `A logistic regression of "churned within 3 months" (as in health_validity) on the six components, fitted on the scored account-months whose 3-month outcome was over before the holdout window: the last ${HOLDOUT_MONTHS} months with a complete outcome. A component whose coefficient is negative (churn falls as it rises) gets a weight proportional to −β; one that does not lower churn gets 0. health_weight_fit_summary compares, on the holdout months only, the AUC of the configured score with the AUC of a score built with the suggested weights (same re-weighting of missing components, global weights only). The weights are never applied: copy them into health.weights to use them. status 'too_short' (fewer than ${HOLDOUT_MONTHS} holdout months or ${MIN_TRAIN_MONTHS} training months) or 'too_few_churners' (fewer than ${MIN_TRAIN_CHURNED} churners to fit on, or ${MIN_HOLDOUT_CHURNED} in the holdout) means the history cannot support a fit, and no weights are suggested. configured_weight is health.weights scaled to sum to 1.`,
       ja: `「3か月以内の解約」（health_validityと同じ定義）を6つの構成要素で説明するロジスティック回帰です。ホールドアウト期間（3か月の結果がそろう直近${HOLDOUT_MONTHS}か月）より前に結果が確定した顧客月で推定します。係数が負（値が上がると解約が減る）の要素に −β に比例した重みを、解約を減らさない要素には0を割り当てます。health_weight_fit_summaryはホールドアウト期間だけで、設定中の重みのスコアと推奨重みのスコア（欠損要素の再配分は同じ。全体の重みのみ）のAUCを比べます。推奨重みは自動では適用されません。使う場合はhealth.weightsに書き写してください。statusが 'too_short'（ホールドアウト${HOLDOUT_MONTHS}か月または学習${MIN_TRAIN_MONTHS}か月に満たない）または 'too_few_churners'（学習の解約${MIN_TRAIN_CHURNED}件未満、またはホールドアウトの解約${MIN_HOLDOUT_CHURNED}件未満）の場合は、履歴が推定に足りないため重みを示しません。configured_weightは合計1に換算したhealth.weightsです。`
     }
+  },
+  {
+    id: "health_weight_fit_summary",
+    table: "health_weight_fit_summary",
+    name: {en: "Suggested weights: fit and holdout comparison", ja: "推奨重み：推定とホールドアウトでの比較"},
+    formula: "auc_configured = AUC(score, holdout); auc_suggested = AUC(score with suggested weights, holdout)",
+    text: {
+      en: "One row: status ('ok', 'too_short', 'too_few_churners'), the training months (train_from..train_to, train_months, account-months train_rows, churners train_churned), the holdout months and their account-months and churners, and the holdout AUC of the configured score and of the score with the suggested weights (empty unless status is 'ok').",
+      ja: "1行のみです。status（'ok'、'too_short'、'too_few_churners'）、学習期間（train_from〜train_to、月数train_months、顧客月train_rows、解約train_churned）、ホールドアウト期間とその顧客月・解約数、ホールドアウト期間での設定中スコアと推奨重みスコアのAUC（statusが'ok'のときのみ）です。"
+    }
   }
 ];
 
