@@ -21,32 +21,44 @@ export function shrunkRate({n, c}: CellCount, prior: number, k = SHRINK): number
   return (c + k * prior) / (n + k);
 }
 
+/** Rates of every cell and of every coarser level (key prefixes), each shrunk toward its parent. */
+export type CellRates = Map<string, number>;
+
 /**
- * Churn rate of each (band, segment) cell: overall rate → band rate (shrunk toward overall) → cell
- * rate (shrunk toward its band). Keys of `cells` are "band|segment".
+ * Churn rate of each cell. Keys are "a|b|c…" (e.g. health bin | segment | tenure); the rate of every
+ * prefix level is shrunk toward the level above it: overall → "a" → "a|b" → "a|b|c". A cell with few
+ * observations therefore borrows from the nearest coarser group that has them.
  */
-export function cellRates(cells: Map<string, CellCount>, k = SHRINK): Map<string, number> {
-  const all: CellCount = {n: 0, c: 0};
-  const bands = new Map<string, CellCount>();
+export function cellRates(cells: Map<string, CellCount>, k = SHRINK): CellRates {
+  const levels = new Map<string, CellCount>();
+  const add = (key: string, v: CellCount) => {
+    const c = levels.get(key) ?? {n: 0, c: 0};
+    c.n += v.n;
+    c.c += v.c;
+    levels.set(key, c);
+  };
   for (const [key, v] of cells) {
-    const band = key.split("|")[0];
-    const b = bands.get(band) ?? {n: 0, c: 0};
-    b.n += v.n;
-    b.c += v.c;
-    bands.set(band, b);
-    all.n += v.n;
-    all.c += v.c;
+    const parts = key.split("|");
+    add("", v);
+    for (let i = 1; i <= parts.length; ++i) add(parts.slice(0, i).join("|"), v);
   }
-  const overall = all.n > 0 ? all.c / all.n : 0;
-  const bandRate = (band: string) => (bands.has(band) ? shrunkRate(bands.get(band)!, overall, k) : overall);
-  const out = new Map<string, number>();
-  for (const [key, v] of cells) out.set(key, shrunkRate(v, bandRate(key.split("|")[0]), k));
-  return Object.assign(out, {overall, bandRate});
+  const all = levels.get("") ?? {n: 0, c: 0};
+  const out: CellRates = new Map([["", all.n > 0 ? all.c / all.n : 0]]);
+  const keys = [...levels.keys()].filter((key) => key !== "").sort((a, b) => a.split("|").length - b.split("|").length || (a < b ? -1 : 1));
+  for (const key of keys) {
+    const parent = key.includes("|") ? key.slice(0, key.lastIndexOf("|")) : "";
+    out.set(key, shrunkRate(levels.get(key)!, out.get(parent)!, k));
+  }
+  return out;
 }
 
-/** A rate for any cell, observed or not: the cell's, else its band's, else the overall rate. */
-export function rateOf(rates: Map<string, number> & {bandRate?: (band: string) => number}, band: string, segment: string): number {
-  return rates.get(`${band}|${segment}`) ?? rates.bandRate?.(band) ?? 0;
+/** The rate of a cell, else of its nearest coarser level that was observed, else the overall rate. */
+export function rateOf(rates: CellRates, key: string): number {
+  for (let k = key; ; k = k.includes("|") ? k.slice(0, k.lastIndexOf("|")) : "") {
+    const r = rates.get(k);
+    if (r !== undefined) return r;
+    if (k === "") return 0;
+  }
 }
 
 /** mulberry32: a small, fast, seedable generator (same seed → same stream on every platform). */

@@ -29,8 +29,7 @@ interface ActiveRow {
   idx: number;
   account_id: string;
   mrr: number;
-  band: string | null;
-  segment: string;
+  cell: string;
 }
 
 /** Everything the forecast reads, by month index (0 = first month). */
@@ -46,16 +45,24 @@ interface Book {
 
 async function readBook(db: Db, dimension: string | null): Promise<Book> {
   const months = (await db.all<{month: string}>(`SELECT month FROM months ORDER BY idx`)).map((r) => r.month);
+  const variant = (process.env.I15_CELLS ?? "band,segment").split(",");
+  const parts = variant.map((v) =>
+    v === "band" ? `coalesce(h.band, '${NO_BAND}')`
+    : v === "bin" ? `coalesce(least(9, floor(h.score / 10))::INTEGER::VARCHAR, '${NO_BAND}')`
+    : v === "segment" ? (dimension ? `am.${ident(dimension)}` : "'all'")
+    : `CASE WHEN date_diff('month', a.created_at::DATE, mo.month_start) < 12 THEN 'new' ELSE 'est' END`
+  );
   const rows = await db.all<ActiveRow>(`
-    SELECT mo.idx, am.account_id, am.mrr::DOUBLE AS mrr, h.band, ${dimension ? `am.${ident(dimension)}` : "'all'"} AS segment
+    SELECT mo.idx, am.account_id, am.mrr::DOUBLE AS mrr, concat_ws('|', ${parts.join(", ")}) AS cell
     FROM account_months am JOIN months mo USING (month) LEFT JOIN health h USING (month, account_id)
+    LEFT JOIN accounts a USING (account_id)
     WHERE am.mrr > 0 ORDER BY mo.idx, am.account_id`);
   const active = months.map(() => ({ids: [] as string[], mrr: [] as number[], cell: [] as string[]}));
   for (const r of rows) {
     const a = active[r.idx];
     a.ids.push(r.account_id);
     a.mrr.push(r.mrr);
-    a.cell.push(`${r.band ?? NO_BAND}|${r.segment}`);
+    a.cell.push(r.cell);
   }
   const churns = new Map<string, number>();
   for (const r of await db.all<{idx: number; account_id: string; amount: number}>(`
@@ -153,15 +160,14 @@ function predict(book: Book, stats: OriginStats[][], x: number): Prediction | nu
     const rates = cellRates(cells);
     const mrrRates = cellRates(weighted);
     const ratio = base > 0 ? churned / base : 1;
-    const cellOf = (cell: string) => cell.split("|") as [string, string];
-    p.push(a.cell.map((cell) => rateOf(rates, ...cellOf(cell))));
+    p.push(a.cell.map((cell) => rateOf(rates, cell)));
     // Large accounts churn less often than small ones of the same cell: a churn takes the account's
     // MRR × (MRR-weighted rate / logo rate of its cell), so the cell's expected churned MRR is its
     // MRR-weighted rate × its MRR, while the probability stays the logo rate.
     amount.push(
       a.mrr.map((mrr, i) => {
-        const logo = rateOf(rates, ...cellOf(a.cell[i]));
-        return logo > 0 ? (mrr * ratio * rateOf(mrrRates, ...cellOf(a.cell[i]))) / logo : mrr * ratio;
+        const logo = rateOf(rates, a.cell[i]);
+        return logo > 0 ? (mrr * ratio * rateOf(mrrRates, a.cell[i])) / logo : mrr * ratio;
       })
     );
     origins.push(to - from + 1);

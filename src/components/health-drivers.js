@@ -42,7 +42,7 @@ export function driverBars(row, {width = 640, title, subtitle, caption, locale =
   const f = formatters(locale, currency);
   const data = row ? HEALTH_COMPONENTS.map((c) => ({c, label: tr(`health.component.${c}`), v: row[`${c}_change`]})).filter((d) => d.v != null) : [];
   const fmt = (v) => signed(f, v, 2);
-  const extent = Math.max(0.5, ...data.map((d) => Math.abs(d.v)));
+  const extent = Math.max(0.05, ...data.map((d) => Math.abs(d.v)));
   return Plot.plot({
     width,
     height: data.length * 28 + 60,
@@ -51,14 +51,16 @@ export function driverBars(row, {width = 640, title, subtitle, caption, locale =
     caption,
     marginLeft: Math.min(160, 16 + Math.max(0, ...data.map((d) => d.label.length)) * 8),
     marginRight: 48,
-    x: {domain: [-extent * 1.25, extent * 1.25], grid: true, label: tr("drivers.axis"), tickFormat: (v) => signed(f, v, 1), ticks: width < 500 ? 4 : 8},
+    x: {domain: [-extent * 1.35, extent * 1.35], grid: true, label: tr("drivers.axis"), tickFormat: (v) => signed(f, v, extent < 0.5 ? 2 : 1), ticks: width < 500 ? 3 : 8},
     y: {domain: data.map((d) => d.label), label: null},
     ariaLabel: title,
     ariaDescription: data.map((d) => `${d.label}: ${fmt(d.v)}`).join("; ") || tr("common.no_data"),
     marks: [
       Plot.barX(data, {x: "v", y: "label", fill: (d) => (d.v < 0 ? OKABE_ITO.vermillion : OKABE_ITO.blue), inset: 3}),
       Plot.ruleX([0]),
-      Plot.text(data, {x: "v", y: "label", frameAnchor: "middle", dy: 0, text: (d) => fmt(d.v), textAnchor: (d) => (d.v < 0 ? "end" : "start"), dx: (d) => (d.v < 0 ? -5 : 5), fontSize: 10})
+      // textAnchor and dx are constants in Plot, so rises and falls are labelled by two marks.
+      Plot.text(data.filter((d) => d.v >= 0), {x: "v", y: "label", text: (d) => fmt(d.v), textAnchor: "start", dx: 5, fontSize: 10}),
+      Plot.text(data.filter((d) => d.v < 0), {x: "v", y: "label", text: (d) => fmt(d.v), textAnchor: "end", dx: -5, fontSize: 10})
     ]
   });
 }

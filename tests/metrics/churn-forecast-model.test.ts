@@ -11,11 +11,11 @@ describe("churn forecast model", () => {
         ["green|SMB", {n: 300, c: 3}]
       ])
     );
-    expect(rateOf(rates, "red", "SMB")).toBeCloseTo(0.07, 12);
-    expect(rateOf(rates, "green", "SMB")).toBeCloseTo(0.0136, 12);
+    expect(rateOf(rates, "red|SMB")).toBeCloseTo(0.07, 12);
+    expect(rateOf(rates, "green|SMB")).toBeCloseTo(0.0136, 12);
     // A segment never seen in a known band takes the band's rate; an unknown band the overall rate.
-    expect(rateOf(rates, "red", "Enterprise")).toBeCloseTo(0.055, 12);
-    expect(rateOf(rates, "yellow", "SMB")).toBeCloseTo(0.0325, 12);
+    expect(rateOf(rates, "red|Enterprise")).toBeCloseTo(0.055, 12);
+    expect(rateOf(rates, "yellow|SMB")).toBeCloseTo(0.0325, 12);
     expect(shrunkRate({n: 0, c: 0}, 0.2)).toBe(0.2);
   });
 
