@@ -18,7 +18,7 @@ export async function buildHealthDrivers(db: Db): Promise<void> {
   await db.run(`
     CREATE OR REPLACE TABLE _health_points AS
     WITH e AS (
-      SELECT rid, ${HEALTH_COMPONENTS.map((c) => `sum(mrr * ${effectiveWeight(c)}) / sum(mrr) AS ${effectiveWeight(c)}`).join(", ")}
+      SELECT rid, ${HEALTH_COMPONENTS.map((c) => `sum(mrr * ${effectiveWeight(c)} ORDER BY product) / sum(mrr ORDER BY product) AS ${effectiveWeight(c)}`).join(", ")}
       FROM _health_lines WHERE raw_score IS NOT NULL GROUP BY rid
     )
     SELECT comp.rid, comp.month, comp.account_id, mo.idx,
@@ -38,8 +38,9 @@ export async function buildHealthDrivers(db: Db): Promise<void> {
   await db.run(`
     CREATE OR REPLACE TABLE health_book_drivers AS
     WITH m AS (
-      SELECT month, idx, count(*) AS accounts, avg(h.score) AS avg_score,
-             ${HEALTH_COMPONENTS.map((c) => `avg(coalesce(${pts(c)}, 0)) AS ${pts(c)}`).join(", ")}
+      -- DECIMAL averages: exact sums, so the same result on every run (as health_mix).
+      SELECT month, idx, count(*) AS accounts, avg(h.score::DECIMAL(18,2))::DOUBLE AS avg_score,
+             ${HEALTH_COMPONENTS.map((c) => `avg(coalesce(${pts(c)}, 0)::DECIMAL(18,6))::DOUBLE AS ${pts(c)}`).join(", ")}
       FROM _health_points JOIN health h USING (month, account_id) GROUP BY month, idx
     )
     SELECT cur.month, cur.accounts::BIGINT AS accounts, round(cur.avg_score, 2) AS avg_score,

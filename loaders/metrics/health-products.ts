@@ -45,7 +45,8 @@ export async function buildProductScores(db: Db, h: HealthConfig): Promise<void>
     CREATE OR REPLACE TABLE health_products AS
     WITH s AS (
       SELECT *, round(raw_score, 2) AS score,
-             CASE WHEN raw_score IS NOT NULL THEN mrr / sum(mrr) FILTER (WHERE raw_score IS NOT NULL) OVER (PARTITION BY rid) END AS mrr_share
+             CASE WHEN raw_score IS NOT NULL
+                  THEN mrr / sum(mrr::DECIMAL(18,2)) FILTER (WHERE raw_score IS NOT NULL) OVER (PARTITION BY rid)::DOUBLE END AS mrr_share
       FROM _health_lines
     )
     SELECT month, account_id, product, mrr, mrr_share, score,

@@ -269,7 +269,9 @@ async function buildHealth(db: Db, ctx: MetricContext): Promise<void> {
   await db.run(`
     CREATE OR REPLACE TABLE health AS
     WITH roll AS (
-      SELECT rid, sum(mrr * raw_score) / sum(mrr) AS raw_score FROM _health_lines WHERE raw_score IS NOT NULL GROUP BY rid
+      -- Ordered sums: the same floating-point result on every run, whatever the scan order.
+      SELECT rid, sum(mrr * raw_score ORDER BY product) / sum(mrr ORDER BY product) AS raw_score
+      FROM _health_lines WHERE raw_score IS NOT NULL GROUP BY rid
     ), s AS (
       SELECT comp.*, p.product AS profile, round(roll.raw_score, 2) AS score,
              coalesce(p.red, ${num(h.bands.red)}) AS red, coalesce(p.yellow, ${num(h.bands.yellow)}) AS yellow,
