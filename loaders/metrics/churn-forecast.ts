@@ -45,17 +45,12 @@ interface Book {
 
 async function readBook(db: Db, dimension: string | null): Promise<Book> {
   const months = (await db.all<{month: string}>(`SELECT month FROM months ORDER BY idx`)).map((r) => r.month);
-  const variant = (process.env.I15_CELLS ?? "band,segment").split(",");
-  const parts = variant.map((v) =>
-    v === "band" ? `coalesce(h.band, '${NO_BAND}')`
-    : v === "bin" ? `coalesce(least(9, floor(h.score / 10))::INTEGER::VARCHAR, '${NO_BAND}')`
-    : v === "segment" ? (dimension ? `am.${ident(dimension)}` : "'all'")
-    : `CASE WHEN date_diff('month', a.created_at::DATE, mo.month_start) < 12 THEN 'new' ELSE 'est' END`
-  );
+  // The cell: health band in the month (or 'none') × the first segment dimension. Finer health bins
+  // (10-point score bins) and a first-year flag were tried: neither improved the backtest consistently.
+  const parts = [`coalesce(h.band, '${NO_BAND}')`, dimension ? `am.${ident(dimension)}` : "'all'"];
   const rows = await db.all<ActiveRow>(`
     SELECT mo.idx, am.account_id, am.mrr::DOUBLE AS mrr, concat_ws('|', ${parts.join(", ")}) AS cell
     FROM account_months am JOIN months mo USING (month) LEFT JOIN health h USING (month, account_id)
-    LEFT JOIN accounts a USING (account_id)
     WHERE am.mrr > 0 ORDER BY mo.idx, am.account_id`);
   const active = months.map(() => ({ids: [] as string[], mrr: [] as number[], cell: [] as string[]}));
   for (const r of rows) {
