@@ -7,6 +7,8 @@
 import {HEALTH_COMPONENTS, type HealthBands, type HealthConfig, type HealthWeights} from "../config.js";
 import {ident, literal, type Db} from "../db.js";
 import type {Definition, MetricContext, MetricFamily} from "./family.js";
+import {buildHealthDrivers, healthDriverDefinitions} from "./health-drivers.js";
+import {buildProductScores, healthProductDefinitions} from "./health-products.js";
 import {explodeSegments, SEGMENT_ORDER} from "./kpi-segments.js";
 
 /** The fixed constants of the normalisation rules (written into the definitions below). */
@@ -251,24 +253,30 @@ async function buildHealth(db: Db, ctx: MetricContext): Promise<void> {
     .filter(([, t]) => t)
     .map(([c, t]) => `LEFT JOIN ${t} ${ident(`t_${c}`)} USING (rid)`);
   const value = (c: string) => (sources[c] ? `${ident(`t_${c}`)}.${ident(c)}` : "NULL::DOUBLE");
-  const weight = (c: string) => `coalesce(p.${ident(c)}, ${num(h.weights[c as keyof HealthWeights])})`;
-  const numerator = HEALTH_COMPONENTS.map((c) => `coalesce(${weight(c)} * comp.${ident(c)}, 0)`).join(" + ");
-  const denominator = HEALTH_COMPONENTS.map((c) => `CASE WHEN comp.${ident(c)} IS NULL THEN 0 ELSE ${weight(c)} END`).join(" + ");
   const missing = SORTED_COMPONENTS.map((c) => `CASE WHEN comp.${ident(c)} IS NULL THEN '${c}' END`).join(", ");
 
+  // _health_comp: the six normalised components of each active customer-month (NULL = missing).
+  await db.run(`
+    CREATE OR REPLACE TABLE _health_comp AS
+    SELECT b.rid, b.month, b.account_id, b.product,
+           ${HEALTH_COMPONENTS.map((c) => `${value(c)} AS ${ident(c)}`).join(",\n           ")}
+    FROM _health_base b
+    ${joins.join("\n    ")}`);
+  await buildProductScores(db, h);
+
+  // The account score is the MRR-weighted roll-up of its product scores (health_products); the band
+  // uses the bands of the account's main product line, as before.
   await db.run(`
     CREATE OR REPLACE TABLE health AS
-    WITH comp AS (
-      SELECT b.rid, b.month, b.account_id, b.product,
-             ${HEALTH_COMPONENTS.map((c) => `${value(c)} AS ${ident(c)}`).join(",\n             ")}
-      FROM _health_base b
-      ${joins.join("\n      ")}
+    WITH roll AS (
+      -- Ordered sums: the same floating-point result on every run, whatever the scan order.
+      SELECT rid, sum(mrr * raw_score ORDER BY product) / sum(mrr ORDER BY product) AS raw_score
+      FROM _health_lines WHERE raw_score IS NOT NULL GROUP BY rid
     ), s AS (
-      SELECT comp.*, p.product AS profile,
-             CASE WHEN (${denominator}) > 0 THEN round((${numerator}) / (${denominator}), 2) END AS score,
+      SELECT comp.*, p.product AS profile, round(roll.raw_score, 2) AS score,
              coalesce(p.red, ${num(h.bands.red)}) AS red, coalesce(p.yellow, ${num(h.bands.yellow)}) AS yellow,
              nullif(concat_ws(',', ${missing}), '') AS missing_components
-      FROM comp LEFT JOIN _health_profiles p ON p.product = comp.product
+      FROM _health_comp comp LEFT JOIN roll USING (rid) LEFT JOIN _health_profiles p ON p.product = comp.product
     )
     SELECT month, account_id, score,
            CASE WHEN score IS NULL THEN NULL WHEN score < red THEN 'red' WHEN score < yellow THEN 'yellow' ELSE 'green' END AS band,
@@ -276,8 +284,9 @@ async function buildHealth(db: Db, ctx: MetricContext): Promise<void> {
            missing_components, product, coalesce(profile, 'default') AS weights
     FROM s
     ORDER BY rid`);
+  await buildHealthDrivers(db);
 
-  for (const t of ["_health_base", "_health_profiles", ...Object.values(sources)]) {
+  for (const t of ["_health_base", "_health_profiles", "_health_comp", "_health_lines", ...Object.values(sources)]) {
     if (t) await db.run(`DROP TABLE IF EXISTS ${t}`);
   }
 }
@@ -315,10 +324,10 @@ export const healthDefinitions: Definition[] = [
     "health_score",
     "health",
     {en: "Health score", ja: "ヘルススコア"},
-    "score(a, M) = Σ_c w_c · s_c / Σ_c w_c over the components c present; band: score < red → red, < yellow → yellow, else green",
+    "score(a, M) = Σ_p MRR_p · (Σ_c w_p,c · s_c / Σ_c w_p,c over the components c present) / Σ_p MRR_p; band: score < red → red, < yellow → yellow, else green",
     {
-      en: "A 0–100 score for every active customer (MRR > 0 at the end of M), from six components each normalised to 0–100. The weights come from config (health.weights), overridden per product line (health.productWeights) by the product of the account's largest subscription line by MRR in the month (ties: product name order); the `product` column names that product line and `weights` the profile used ('default' = global). A component without data is re-weighted away, never scored as 0, and listed in `missing_components` (alphabetical); with no component present the score is empty. The score is rounded to 2 decimals and the band (health.bands, per product line health.productBands) is read from the rounded score.",
-      ja: "各月末にMRRが0より大きい顧客ごとの0〜100のスコアです。6つの構成要素をそれぞれ0〜100に正規化し、設定（health.weights）の重みで加重平均します。製品ライン別の重み（health.productWeights）は、その月のMRRが最大の契約明細の製品ライン（同額なら製品名順）に従います（product列がその製品ライン、weights列が使われた設定。'default'は全体設定）。データのない構成要素は0点とせず重みから除外し、missing_components列（アルファベット順）に示します。構成要素が1つもなければスコアは空欄です。スコアは小数第2位に丸め、帯（health.bands、製品ライン別はhealth.productBands）は丸めたスコアで判定します。"
+      en: "A 0–100 score for every active customer (MRR > 0 at the end of M), from six components each normalised to 0–100. The weights come from config (health.weights), overridden per product line (health.productWeights): an account on several product lines gets a score per line with that line's weights (health_products), and its score is the MRR-weighted mean of those product scores. The `product` column names the account's largest subscription line by MRR in the month (ties: product name order), whose bands apply, and `weights` that line's profile ('default' = global). A component without data is re-weighted away, never scored as 0, and listed in `missing_components` (alphabetical); with no component present the score is empty. The score is rounded to 2 decimals and the band (health.bands, per product line health.productBands) is read from the rounded score.",
+      ja: "各月末にMRRが0より大きい顧客ごとの0〜100のスコアです。6つの構成要素をそれぞれ0〜100に正規化し、設定（health.weights）の重みで加重平均します。製品ライン別の重み（health.productWeights）がある場合、複数の製品ラインを契約する顧客は製品ラインごとにその重みでスコアを計算し（health_products）、顧客のスコアはそれらのMRR加重平均です。product列はその月のMRRが最大の契約明細の製品ライン（同額なら製品名順）で、帯はその製品ラインの帯を使います（weights列はその設定。'default'は全体設定）。データのない構成要素は0点とせず重みから除外し、missing_components列（アルファベット順）に示します。構成要素が1つもなければスコアは空欄です。スコアは小数第2位に丸め、帯（health.bands、製品ライン別はhealth.productBands）は丸めたスコアで判定します。"
     }
   ),
   d(
@@ -395,8 +404,8 @@ export const healthDefinitions: Definition[] = [
 
 export const health: MetricFamily = {
   name: "health",
-  tables: ["health", "health_mix"],
-  definitions: healthDefinitions,
+  tables: ["health", "health_mix", "health_products", "health_drivers", "health_book_drivers"],
+  definitions: [...healthDefinitions, ...healthProductDefinitions, ...healthDriverDefinitions],
   async build(db, ctx) {
     await buildHealth(db, ctx);
     await buildHealthMix(db, ctx);

@@ -21,6 +21,9 @@ import {support} from "./support.js";
 // issue 11: intervals, small samples and partial periods on earlier families' tables
 import {intervals} from "./intervals.js";
 import {billing} from "./billing.js";
+// issue 15: churn forecast
+import {churnForecast} from "./churn-forecast.js";
+import {healthWeights} from "./health-weights.js";
 
 export const FAMILIES: MetricFamily[] = [
   accountMonths,
@@ -43,4 +46,6 @@ export const FAMILIES: MetricFamily[] = [
   activityEffect,
   intervals,
   billing,
+  churnForecast,
+  healthWeights,
 ];

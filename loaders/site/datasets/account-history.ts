@@ -10,6 +10,7 @@
  */
 import {writeFile} from "node:fs/promises";
 import {join} from "node:path";
+import {HEALTH_COMPONENTS} from "../../config.js";
 import {literal, type Db} from "../../db.js";
 import type {MetricContext} from "../../metrics/family.js";
 import type {SiteDataset} from "../dataset.js";
@@ -33,7 +34,7 @@ export function shardName(shard: number): string {
 }
 
 export const HISTORY_COLUMNS = {
-  months: ["month", "mrr", "seats", "movement", "health_score", "health_band"],
+  months: ["month", "mrr", "seats", "movement", "health_score", "health_band", "health_change", "health_drivers", "health_products"],
   nps: ["date", "score", "survey", "comment"],
   activities: ["date", "type", "csm"],
   tickets: ["created", "priority", "first_response_hours", "resolved", "csat"]
@@ -52,6 +53,13 @@ export interface ShardFile {
  * plus the month its MRR went to 0, with the month's MRR movement and health score and band. Events:
  * the newest HISTORY_EVENT_CAP of each kind.
  */
+/**
+ * health_drivers: the change of each component's points since last month, in HEALTH_COMPONENTS order
+ * (null when the account was not scored the month before); health_products: [product, MRR share, score]
+ * per product line, for accounts on more than one.
+ */
+const driverChanges = `CASE WHEN hd.score_change IS NOT NULL THEN json_array(${HEALTH_COMPONENTS.map((c) => `hd.${c}_change`).join(", ")}) END`;
+
 function listSql(kind: Kind, asOf: string, inShards: (column: string) => string): string {
   const end = `last_day(strptime(${literal(asOf)}, '%Y-%m'))`;
   const newest = (order: string) => `QUALIFY row_number() OVER (PARTITION BY account_id ORDER BY ${order}) <= ${HISTORY_EVENT_CAP}`;
@@ -59,11 +67,17 @@ function listSql(kind: Kind, asOf: string, inShards: (column: string) => string)
     case "months":
       return `
         SELECT k.account_id, k.month AS k,
-               json_array(k.month, coalesce(am.mrr, 0)::DOUBLE, am.seats, mv.movement, h.score, h.band) AS cells
+               json_array(k.month, coalesce(am.mrr, 0)::DOUBLE, am.seats, mv.movement, h.score, h.band,
+                          hd.score_change, ${driverChanges}, hp.products) AS cells
         FROM (SELECT month, account_id FROM account_months UNION SELECT month, account_id FROM account_movements) k
         LEFT JOIN account_months am USING (month, account_id)
         LEFT JOIN account_movements mv USING (month, account_id)
         LEFT JOIN health h USING (month, account_id)
+        LEFT JOIN health_drivers hd USING (month, account_id)
+        LEFT JOIN (
+          SELECT month, account_id, to_json(list(json_array(product, round(mrr_share, 4), score) ORDER BY product)) AS products
+          FROM health_products WHERE ${inShards("account_id")} GROUP BY ALL HAVING count(*) > 1
+        ) hp USING (month, account_id)
         WHERE ${inShards("k.account_id")}`;
     case "nps":
       return `

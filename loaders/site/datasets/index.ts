@@ -13,6 +13,8 @@ import {movementsSegments} from "./mrr-movements-segments.js";
 import {npsComments} from "./nps-comments.js";
 import {npsScores} from "./nps-scores.js";
 import {onboardingOverdue} from "./onboarding-overdue.js";
+// issue 15: churn forecast on the report
+import {churnForecastReport} from "./churn-forecast-report.js";
 
 export const DATASETS: SiteDataset[] = [
   metricTables,
@@ -28,4 +30,5 @@ export const DATASETS: SiteDataset[] = [
   healthDistribution,
   healthAccounts,
   onboardingOverdue,
+  churnForecastReport,
 ];

@@ -11,7 +11,7 @@ import {queryToArrow} from "../arrow.js";
 import type {SiteDataset} from "../dataset.js";
 
 /** Tables with one row per account per month: written for the as-of month only, as <table>_latest. */
-export const ACCOUNT_MONTH_TABLES = new Set(["health"]);
+export const ACCOUNT_MONTH_TABLES = new Set(["health", "health_products", "health_drivers"]);
 
 /** Tables loaded into DuckDB-wasm in the browser. */
 export const DUCKDB_WASM_TABLES = new Set(["account_months"]);

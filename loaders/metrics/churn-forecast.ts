@@ -1,0 +1,398 @@
+/**
+ * churn_forecast: at every month X of the history, the churned MRR expected in X+1, X+2 and X+3, with
+ * an 80% interval, from data up to and including X only; next to it the churned MRR that happened.
+ * churn_forecast_quarter: the same for the three months together. churn_forecast_calibration: the
+ * predicted churn probability against the churn observed, by probability bucket, over the backtest.
+ *
+ * Model (per made_at X and horizon h): an account active in X (MRR > 0) churns in X+h with the rate
+ * observed for its cell (health band in X × first segment dimension) over the last CALIBRATION_ORIGINS
+ * months M whose outcome M+h is known at X (M + h ≤ X), shrunk toward the band rate and the overall
+ * rate (churn-forecast-model.ts). A churn takes the account's MRR in X times the ratio of churned MRR
+ * to MRR at M observed for churners at that horizon (accounts shrink before they leave).
+ */
+import {ident, type Db} from "../db.js";
+import {addMonths} from "./calendar.js";
+import {cellRates, forecastSum, rateOf, seedOf, type CellCount, type RiskGroup} from "./churn-forecast-model.js";
+import type {Definition, MetricContext, MetricFamily} from "./family.js";
+
+export const HORIZONS = [1, 2, 3] as const;
+/** Origin months a calibration looks back over (the latest ones with a known outcome). */
+export const CALIBRATION_ORIGINS = 12;
+/** Fewer origin months than this and no forecast is made (the rates would be a guess). */
+export const MIN_ORIGINS = 3;
+/** Probability buckets of the calibration table. */
+export const CALIBRATION_BUCKETS = 10;
+
+const NO_BAND = "none";
+
+interface ActiveRow {
+  idx: number;
+  account_id: string;
+  mrr: number;
+  cell: string;
+}
+
+/** Everything the forecast reads, by month index (0 = first month). */
+interface Book {
+  months: string[];
+  /** Active accounts per month: parallel arrays, in account id order. */
+  active: {ids: string[]; mrr: number[]; cell: string[]}[];
+  /** Churned amount (MRR in the month before) by "idx|account". */
+  churns: Map<string, number>;
+  /** Churned MRR of each month (mrr_movements). */
+  churnMrr: number[];
+}
+
+async function readBook(db: Db, dimension: string | null): Promise<Book> {
+  const months = (await db.all<{month: string}>(`SELECT month FROM months ORDER BY idx`)).map((r) => r.month);
+  // The cell: health band in the month (or 'none') × the first segment dimension. Finer health bins
+  // (10-point score bins) and a first-year flag were tried: neither improved the backtest consistently.
+  const parts = [`coalesce(h.band, '${NO_BAND}')`, dimension ? `am.${ident(dimension)}` : "'all'"];
+  const rows = await db.all<ActiveRow>(`
+    SELECT mo.idx, am.account_id, am.mrr::DOUBLE AS mrr, concat_ws('|', ${parts.join(", ")}) AS cell
+    FROM account_months am JOIN months mo USING (month) LEFT JOIN health h USING (month, account_id)
+    WHERE am.mrr > 0 ORDER BY mo.idx, am.account_id`);
+  const active = months.map(() => ({ids: [] as string[], mrr: [] as number[], cell: [] as string[]}));
+  for (const r of rows) {
+    const a = active[r.idx];
+    a.ids.push(r.account_id);
+    a.mrr.push(r.mrr);
+    a.cell.push(r.cell);
+  }
+  const churns = new Map<string, number>();
+  for (const r of await db.all<{idx: number; account_id: string; amount: number}>(`
+      SELECT mo.idx, account_id, amount::DOUBLE AS amount FROM account_movements JOIN months mo USING (month) WHERE movement = 'churn'`)) {
+    churns.set(`${r.idx}|${r.account_id}`, r.amount);
+  }
+  const churnMrr = (await db.all<{churn: number}>(`SELECT churn::DOUBLE AS churn FROM mrr_movements JOIN months USING (month) ORDER BY idx`)).map(
+    (r) => r.churn
+  );
+  return {months, active, churns, churnMrr};
+}
+
+/** What origin M says about horizon h: churn counts per cell, and churned MRR vs MRR at M of the churners. */
+interface OriginStats {
+  cells: Map<string, CellCount>;
+  /** The same counts weighted by MRR at M (n = Σ MRR, c = Σ MRR of the churners). */
+  mrrCells: Map<string, CellCount>;
+  churnedAmount: number;
+  churnersMrr: number;
+}
+
+function originStats(book: Book, m: number, h: number): OriginStats {
+  const cells = new Map<string, CellCount>();
+  const mrrCells = new Map<string, CellCount>();
+  let churnedAmount = 0;
+  let churnersMrr = 0;
+  const a = book.active[m];
+  for (let i = 0; i < a.ids.length; ++i) {
+    const amount = book.churns.get(`${m + h}|${a.ids[i]}`);
+    const cell = cells.get(a.cell[i]) ?? {n: 0, c: 0};
+    const mrrCell = mrrCells.get(a.cell[i]) ?? {n: 0, c: 0};
+    cell.n += 1;
+    mrrCell.n += a.mrr[i];
+    if (amount !== undefined) {
+      cell.c += 1;
+      mrrCell.c += a.mrr[i];
+      churnedAmount += amount;
+      churnersMrr += a.mrr[i];
+    }
+    cells.set(a.cell[i], cell);
+    mrrCells.set(a.cell[i], mrrCell);
+  }
+  return {cells, mrrCells, churnedAmount, churnersMrr};
+}
+
+export interface ForecastRow {
+  made_at: string;
+  month: string;
+  horizon: number;
+  accounts: number;
+  calibration_months: number;
+  expected_churns: number | null;
+  expected_churn_mrr: number | null;
+  low: number | null;
+  high: number | null;
+  actual_churn_mrr: number | null;
+}
+
+interface Prediction {
+  /** Per account active at X: churn probability at each horizon, and the MRR a churn would take. */
+  p: number[][];
+  amount: number[][];
+  origins: number[];
+}
+
+/** The account-level predictions made at month index x (null when the history is too short). */
+function predict(book: Book, stats: OriginStats[][], x: number): Prediction | null {
+  const a = book.active[x];
+  const p: number[][] = [];
+  const amount: number[][] = [];
+  const origins: number[] = [];
+  for (const h of HORIZONS) {
+    const from = Math.max(0, x - h - CALIBRATION_ORIGINS + 1);
+    const to = x - h;
+    if (to - from + 1 < MIN_ORIGINS) return null;
+    const cells = new Map<string, CellCount>();
+    const mrrCells = new Map<string, CellCount>();
+    let churned = 0;
+    let base = 0;
+    let accountMonths = 0;
+    let mrrSum = 0;
+    for (let m = from; m <= to; ++m) {
+      const s = (stats[m][h] ??= originStats(book, m, h));
+      for (const [k, v] of s.cells) addCount(cells, k, v, 1);
+      for (const [k, v] of s.mrrCells) addCount(mrrCells, k, v, 1);
+      churned += s.churnedAmount;
+      base += s.churnersMrr;
+      accountMonths += book.active[m].ids.length;
+      mrrSum += book.active[m].mrr.reduce((t, v) => t + v, 0);
+    }
+    // MRR-weighted counts in units of the mean account (Σ weights = account-months), so they shrink alike.
+    const unit = mrrSum > 0 ? accountMonths / mrrSum : 0;
+    const weighted = new Map<string, CellCount>();
+    for (const [k, v] of mrrCells) addCount(weighted, k, v, unit);
+    const rates = cellRates(cells);
+    const mrrRates = cellRates(weighted);
+    const ratio = base > 0 ? churned / base : 1;
+    p.push(a.cell.map((cell) => rateOf(rates, cell)));
+    // Large accounts churn less often than small ones of the same cell: a churn takes the account's
+    // MRR × (MRR-weighted rate / logo rate of its cell), so the cell's expected churned MRR is its
+    // MRR-weighted rate × its MRR, while the probability stays the logo rate.
+    amount.push(
+      a.mrr.map((mrr, i) => {
+        const logo = rateOf(rates, a.cell[i]);
+        return logo > 0 ? (mrr * ratio * rateOf(mrrRates, a.cell[i])) / logo : mrr * ratio;
+      })
+    );
+    origins.push(to - from + 1);
+  }
+  return {p, amount, origins};
+}
+
+function addCount(into: Map<string, CellCount>, key: string, v: CellCount, scale: number): void {
+  const c = into.get(key) ?? {n: 0, c: 0};
+  c.n += v.n * scale;
+  c.c += v.c * scale;
+  into.set(key, c);
+}
+
+/** Accounts grouped by their probability (groups in first-seen order, accounts in id order). */
+function riskGroups(p: number[], amount: number[]): RiskGroup[] {
+  const groups = new Map<number, RiskGroup>();
+  p.forEach((pi, i) => {
+    const g = groups.get(pi) ?? {p: pi, amounts: []};
+    g.amounts.push(amount[i]);
+    groups.set(pi, g);
+  });
+  return [...groups.values()];
+}
+
+const round2 = (v: number) => Math.round(v * 100) / 100;
+
+export interface ForecastResult {
+  rows: ForecastRow[];
+  quarter: (Omit<ForecastRow, "horizon" | "month" | "expected_churns"> & {first_month: string; last_month: string})[];
+  /** Per (horizon, made_at, probability): accounts and churners, for the calibration table. */
+  outcomes: {horizon: number; p: number; n: number; c: number}[];
+}
+
+/** Every forecast of the history. Pure given the book: the forecast made at X reads months ≤ X only. */
+export function forecastBook(book: Book): ForecastResult {
+  const last = book.months.length - 1;
+  const stats: OriginStats[][] = book.months.map(() => []);
+  const rows: ForecastRow[] = [];
+  const quarter: ForecastResult["quarter"] = [];
+  const outcomes: ForecastResult["outcomes"] = [];
+  for (let x = 0; x <= last; ++x) {
+    const a = book.active[x];
+    const pred = predict(book, stats, x);
+    const made_at = book.months[x];
+    for (const h of HORIZONS) {
+      const actual = x + h <= last ? book.churnMrr[x + h] : null;
+      const row: ForecastRow = {
+        made_at, month: addMonths(made_at, h), horizon: h, accounts: a.ids.length,
+        calibration_months: pred?.origins[h - 1] ?? Math.max(0, x - h + 1),
+        expected_churns: null, expected_churn_mrr: null, low: null, high: null, actual_churn_mrr: actual
+      };
+      if (pred) {
+        const f = forecastSum(riskGroups(pred.p[h - 1], pred.amount[h - 1]), seedOf(`${made_at}+${h}`));
+        Object.assign(row, {
+          expected_churns: round2(pred.p[h - 1].reduce((s, v) => s + v, 0)),
+          expected_churn_mrr: round2(f.expected), low: round2(f.low), high: round2(f.high)
+        });
+        if (x + h <= last) {
+          const byP = new Map<number, {n: number; c: number}>();
+          pred.p[h - 1].forEach((pi, i) => {
+            const o = byP.get(pi) ?? {n: 0, c: 0};
+            o.n += 1;
+            if (book.churns.has(`${x + h}|${a.ids[i]}`)) o.c += 1;
+            byP.set(pi, o);
+          });
+          for (const [pi, o] of byP) outcomes.push({horizon: h, p: pi, ...o});
+        }
+      }
+      rows.push(row);
+    }
+    // The quarter: churning in X+1, X+2 or X+3 are exclusive outcomes, so P = Σ_h p_h and the amount
+    // is the probability-weighted mean of the horizons' amounts.
+    const q = {
+      made_at, first_month: addMonths(made_at, 1), last_month: addMonths(made_at, 3), accounts: a.ids.length,
+      calibration_months: pred ? Math.min(...pred.origins) : Math.max(0, x - 2),
+      expected_churn_mrr: null as number | null, low: null as number | null, high: null as number | null,
+      actual_churn_mrr: x + 3 <= last ? HORIZONS.reduce((s, h) => s + book.churnMrr[x + h], 0) : null
+    };
+    if (pred) {
+      const p = a.ids.map((_, i) => Math.min(1, HORIZONS.reduce((s, h) => s + pred.p[h - 1][i], 0)));
+      const amount = a.ids.map((_, i) => {
+        const w = HORIZONS.reduce((s, h) => s + pred.p[h - 1][i], 0);
+        return w > 0 ? HORIZONS.reduce((s, h) => s + pred.p[h - 1][i] * pred.amount[h - 1][i], 0) / w : a.mrr[i];
+      });
+      const f = forecastSum(riskGroups(p, amount), seedOf(`${made_at}+q`));
+      Object.assign(q, {expected_churn_mrr: round2(f.expected), low: round2(f.low), high: round2(f.high)});
+    }
+    quarter.push(q);
+  }
+  return {rows, quarter, outcomes};
+}
+
+/** Buckets of about equal account-months by predicted probability, per horizon. */
+export function calibration(outcomes: ForecastResult["outcomes"], buckets = CALIBRATION_BUCKETS) {
+  const out: {horizon: number; bucket: number; accounts: number; churned: number; predicted: number; observed: number; p_min: number; p_max: number}[] = [];
+  for (const h of HORIZONS) {
+    const list = outcomes.filter((o) => o.horizon === h).sort((a, b) => a.p - b.p);
+    const total = list.reduce((s, o) => s + o.n, 0);
+    let seen = 0;
+    let cur: (typeof out)[number] | null = null;
+    for (const o of list) {
+      const bucket = Math.min(buckets, Math.floor((seen / total) * buckets) + 1);
+      if (!cur || cur.bucket !== bucket) {
+        if (cur) out.push(cur);
+        cur = {horizon: h, bucket, accounts: 0, churned: 0, predicted: 0, observed: 0, p_min: o.p, p_max: o.p};
+      }
+      cur.accounts += o.n;
+      cur.churned += o.c;
+      cur.predicted += o.p * o.n;
+      cur.p_max = o.p;
+      seen += o.n;
+    }
+    if (cur) out.push(cur);
+  }
+  return out.map((b) => ({...b, predicted: b.predicted / b.accounts, observed: b.churned / b.accounts}));
+}
+
+const sqlValue = (v: string | number | null) => (v === null ? "NULL" : typeof v === "number" ? String(v) : `'${v.replace(/'/g, "''")}'`);
+
+async function writeTable(db: Db, table: string, columns: Record<string, string>, rows: Record<string, string | number | null>[]): Promise<void> {
+  const names = Object.keys(columns);
+  await db.run(`CREATE OR REPLACE TABLE ${table} (${names.map((c) => `${ident(c)} ${columns[c]}`).join(", ")})`);
+  for (let i = 0; i < rows.length; i += 500) {
+    const chunk = rows.slice(i, i + 500).map((r) => `(${names.map((c) => sqlValue(r[c] ?? null)).join(", ")})`);
+    if (chunk.length) await db.run(`INSERT INTO ${table} VALUES ${chunk.join(", ")}`);
+  }
+}
+
+/** Reads the book and computes every forecast (exported for the backtest measurements and tests). */
+export async function computeForecasts(db: Db, ctx: MetricContext): Promise<ForecastResult> {
+  return forecastBook(await readBook(db, ctx.dimensions[0] ?? null));
+}
+
+async function build(db: Db, ctx: MetricContext): Promise<void> {
+  const result = await computeForecasts(db, ctx);
+  const money = "DECIMAL(18,2)";
+  await writeTable(
+    db, "churn_forecast",
+    {
+      made_at: "VARCHAR", month: "VARCHAR", horizon: "INTEGER", accounts: "BIGINT", calibration_months: "INTEGER",
+      expected_churns: "DOUBLE", expected_churn_mrr: money, low: money, high: money, actual_churn_mrr: money
+    },
+    result.rows as unknown as Record<string, number | string | null>[]
+  );
+  await writeTable(
+    db, "churn_forecast_quarter",
+    {
+      made_at: "VARCHAR", first_month: "VARCHAR", last_month: "VARCHAR", accounts: "BIGINT", calibration_months: "INTEGER",
+      expected_churn_mrr: money, low: money, high: money, actual_churn_mrr: money
+    },
+    result.quarter as unknown as Record<string, number | string | null>[]
+  );
+  await writeTable(
+    db, "churn_forecast_calibration",
+    {horizon: "INTEGER", bucket: "INTEGER", accounts: "BIGINT", churned: "BIGINT", predicted: "DOUBLE", observed: "DOUBLE", p_min: "DOUBLE", p_max: "DOUBLE"},
+    calibration(result.outcomes)
+  );
+  await buildBacktest(db);
+}
+
+/**
+ * churn_forecast_backtest: per horizon and overall, the backtest months (forecast made and actual
+ * known), the share whose actual fell inside the 80% interval, and the aggregate error
+ * |Σ expected − Σ actual| / Σ actual.
+ */
+async function buildBacktest(db: Db): Promise<void> {
+  await db.run(`
+    CREATE OR REPLACE TABLE churn_forecast_backtest AS
+    WITH b AS (
+      SELECT horizon::VARCHAR AS horizon, expected_churn_mrr AS e, low, high, actual_churn_mrr AS a FROM churn_forecast
+      WHERE expected_churn_mrr IS NOT NULL AND actual_churn_mrr IS NOT NULL
+      UNION ALL
+      SELECT 'quarter', expected_churn_mrr, low, high, actual_churn_mrr FROM churn_forecast_quarter
+      WHERE expected_churn_mrr IS NOT NULL AND actual_churn_mrr IS NOT NULL
+    )
+    SELECT horizon, count(*)::BIGINT AS months, count(*) FILTER (WHERE a BETWEEN low AND high)::BIGINT AS covered,
+           CASE WHEN count(*) > 0 THEN count(*) FILTER (WHERE a BETWEEN low AND high) / count(*) END AS coverage,
+           sum(e)::DECIMAL(18,2) AS sum_expected, sum(a)::DECIMAL(18,2) AS sum_actual,
+           CASE WHEN sum(a) > 0 THEN abs(sum(e) - sum(a))::DOUBLE / sum(a)::DOUBLE END AS error,
+           CASE WHEN sum(a) > 0 THEN sum(abs(e - a))::DOUBLE / sum(a)::DOUBLE END AS wape
+    FROM b GROUP BY horizon ORDER BY horizon`);
+}
+
+export const churnForecastDefinitions: Definition[] = [
+  {
+    id: "churn_forecast",
+    table: "churn_forecast",
+    name: {en: "Churn forecast (churned MRR, 1–3 months ahead)", ja: "解約予測（1〜3か月先の解約MRR）"},
+    formula: "E[churn(X+h)] = Σ_a p_h(cell_a) · MRR_a(X) · ρ_h · r^MRR_h(cell_a) / p_h(cell_a); 80% interval = 10th–90th percentile of Σ_a amount_a · Bernoulli(p_a), simulated",
+    text: {
+      en: `One row per month the forecast is made at (made_at = X, using data up to and including X only) and target month X+h, h = 1..3. For every account active in X (MRR > 0), p_h is the share of accounts of its cell (health band in X, '${NO_BAND}' when unscored, × the first segment dimension) that churned exactly h months later, over the last ${CALIBRATION_ORIGINS} origin months whose outcome is known at X; a cell's rate is shrunk toward its band's rate, and a band's toward the overall rate, with ${200} pseudo-observations (a cell of 200 account-months weighs half its own rate). A churn takes the account's MRR in X × ρ_h (churned MRR ÷ MRR at origin, over the churners of the calibration) × the cell's MRR-weighted rate ÷ its logo rate (large accounts churn less often than small ones of the same cell). expected_churns = Σ p; expected_churn_mrr = Σ p × amount; low / high = the 10th and 90th percentiles of 4,000 simulated books (independent accounts; the random seed is made_at and h, so a forecast never changes with later data). actual_churn_mrr is the churn of the target month in mrr_movements, empty after the as-of month. No forecast (empty) until ${MIN_ORIGINS} origin months are known. Accounts that are not yet active in X are not forecast.`,
+      ja: `予測時点の月（made_at = X。X以前のデータのみを使用）と対象月X+h（h = 1〜3）ごとの行です。Xに有料（MRR > 0）の各顧客について、p_hはそのセル（Xのヘルス帯。スコアなしは '${NO_BAND}'。× 1つ目のセグメント軸）の顧客のうちちょうどhか月後に解約した割合で、Xの時点で結果がわかっている直近${CALIBRATION_ORIGINS}か月の起点月から求めます。セルの率は帯の率に、帯の率は全体の率に、200件の擬似観測で縮小します（200顧客月のセルは自身の率の重みが半分）。解約時の金額はXのMRR × ρ_h（較正期間の解約顧客の、解約MRR ÷ 起点月のMRR）× セルのMRR加重解約率 ÷ 件数ベースの解約率です（同じセルでも大口顧客ほど解約しにくいため）。expected_churns = Σp、expected_churn_mrr = Σ p × 金額、low / high は4,000回のシミュレーション（顧客は独立。乱数の種はmade_atとhなので、後のデータで予測は変わりません）の10パーセンタイルと90パーセンタイルです。actual_churn_mrrは対象月のmrr_movementsの解約MRRで、基準月より後は空欄です。起点月が${MIN_ORIGINS}か月分そろうまでは予測しません（空欄）。Xに有料でない顧客は予測に含みません。`
+    }
+  },
+  {
+    id: "churn_forecast_quarter",
+    table: "churn_forecast_quarter",
+    name: {en: "Churn forecast for the next quarter", ja: "次の四半期の解約予測"},
+    formula: "P_a = Σ_h p_h,a; amount_a = Σ_h p_h,a · amount_h,a / P_a; E = Σ_a P_a · amount_a; interval as churn_forecast",
+    text: {
+      en: "The three months after made_at together (first_month..last_month). Churning in X+1, X+2 or X+3 are exclusive outcomes, so an account's probability is the sum of its three monthly ones and its amount their probability-weighted mean; the interval is simulated over the quarter's total (it is not the sum of the monthly intervals). actual_churn_mrr is the churn of the three months, empty until all three are over.",
+      ja: "made_atの後の3か月（first_month〜last_month）の合計です。X+1、X+2、X+3での解約は互いに排他的なので、顧客の確率は3か月の確率の和、金額は確率で加重した平均です。区間は四半期合計をシミュレーションしたもので、月別の区間の和ではありません。actual_churn_mrrは3か月の解約MRRで、3か月が終わるまで空欄です。"
+    }
+  },
+  {
+    id: "churn_forecast_backtest",
+    table: "churn_forecast_backtest",
+    name: {en: "Churn forecast backtest", ja: "解約予測のバックテスト"},
+    formula: "coverage = #{low ≤ actual ≤ high} / months; error = |Σ expected − Σ actual| / Σ actual; wape = Σ |expected − actual| / Σ actual",
+    text: {
+      en: "Per horizon (1, 2, 3 and 'quarter'), over every month with both a forecast and a known actual: how many months, the share whose actual fell inside the 80% interval (about 80% if the interval is honest), the sums of expected and actual churned MRR, the aggregate error |Σ expected − Σ actual| / Σ actual (bias over the whole backtest), and the weighted absolute percentage error Σ |expected − actual| / Σ actual (how far single months miss; churn is lumpy, so this is large even for an unbiased forecast).",
+      ja: "予測と実績の両方がある月について、予測期間（1、2、3、'quarter'）ごとに、月数、実績が80%区間に入った割合（区間が妥当なら約80%）、予測と実績の解約MRRの合計、集計誤差 |Σ予測 − Σ実績| / Σ実績（バックテスト全体の偏り）、加重絶対誤差率 Σ|予測 − 実績| / Σ実績（各月の外れの大きさ。解約は月ごとのばらつきが大きいため、偏りのない予測でも大きくなります）です。"
+    }
+  },
+  {
+    id: "churn_forecast_calibration",
+    table: "churn_forecast_calibration",
+    name: {en: "Churn forecast calibration", ja: "解約予測のキャリブレーション"},
+    formula: "per bucket: predicted = mean p; observed = churned / accounts",
+    text: {
+      en: `Every account-level prediction of the backtest whose outcome is known, per horizon, sorted by predicted probability and cut into ${CALIBRATION_BUCKETS} buckets of about equal account-months (accounts sharing one probability stay in one bucket, so buckets can be uneven or fewer): the mean predicted probability, the share that did churn in the target month, and the probability range. A calibrated forecast has observed ≈ predicted in every bucket.`,
+      ja: `結果がわかっているバックテストの顧客単位の予測を、予測期間ごとに予測確率順に並べ、顧客月数がほぼ等しい${CALIBRATION_BUCKETS}区分に分けたものです（同じ確率の顧客は同じ区分に入るため、区分の大きさは不揃い、または数が少なくなることがあります）。平均予測確率、対象月に実際に解約した割合、確率の範囲を示します。よく較正された予測では、どの区分でも実績 ≈ 予測になります。`
+    }
+  }
+];
+
+export const churnForecast: MetricFamily = {
+  name: "churn-forecast",
+  tables: ["churn_forecast", "churn_forecast_quarter", "churn_forecast_calibration", "churn_forecast_backtest"],
+  definitions: churnForecastDefinitions,
+  build
+};
