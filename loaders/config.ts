@@ -97,6 +97,9 @@ export interface ReportConfig {
   redact: boolean;
   /** DuckDB's memory limit for the build ("3GB"); beyond it DuckDB spills to the system temp directory. */
   memoryLimit: string;
+  // issue 18: custom metrics and pages
+  /** The analysts' folder (relative to the project root): metrics/*.sql become metric tables, pages/*.md site pages. */
+  customDir: string;
 }
 
 export type UserConfig = Partial<Omit<ReportConfig, "health">> & {
@@ -128,7 +131,8 @@ export const DEFAULT_CONFIG: ReportConfig = {
   npsMinResponses: 30,
   onboardingDeadlineDays: 90,
   redact: false,
-  memoryLimit: "3GB"
+  memoryLimit: "3GB",
+  customDir: "custom"
 };
 
 export class ConfigError extends Error {
@@ -234,6 +238,7 @@ export function resolveConfig(user: unknown, env: Record<string, string | undefi
   if (typeof c.memoryLimit !== "string" || !/^\d+(\.\d+)?\s*(MB|GB|MiB|GiB)$/i.test(c.memoryLimit)) {
     fail("memoryLimit", 'a size like "3GB" or "512MB"', c.memoryLimit);
   }
+  if (typeof c.customDir !== "string" || !c.customDir) fail("customDir", "a directory path", c.customDir);
   checkFraction("grossMargin", c.grossMargin, {min: 0.0001, max: 1});
   if (!Number.isInteger(c.npsMinResponses) || c.npsMinResponses < 1) fail("npsMinResponses", "a positive integer", c.npsMinResponses);
   if (!Number.isInteger(c.onboardingDeadlineDays) || c.onboardingDeadlineDays < 1 || c.onboardingDeadlineDays > 730) {
@@ -287,5 +292,6 @@ export async function loadConfig(env: Record<string, string | undefined> = proce
   const module = await import(pathToFileURL(path).href);
   const config = resolveConfig(module.default ?? {}, env);
   if (!isAbsolute(config.dataDir)) config.dataDir = resolve(PROJECT_ROOT, config.dataDir);
+  if (!isAbsolute(config.customDir)) config.customDir = resolve(PROJECT_ROOT, config.customDir);
   return config;
 }

@@ -44,7 +44,7 @@ export async function exportSiteData({db, ctx, tables}: PipelineResult, dir = SI
     tables
   };
   await writeFile(join(dir, "metrics", "manifest.json"), JSON.stringify(manifest, null, 1));
-  await writeFile(join(dir, "metrics", "definitions.json"), JSON.stringify(FAMILIES.flatMap((f) => f.definitions), null, 1));
+  await writeFile(join(dir, "metrics", "definitions.json"), JSON.stringify([...FAMILIES.flatMap((f) => f.definitions), ...(ctx.custom ?? []).map((c) => c.definition)], null, 1));
   await writeFile(join(dir, "metrics", "quality.json"), JSON.stringify(await qualitySummary(db), null, 1));
   await writeFile(dir === SITE_DATA_DIR ? MANIFEST_PATH : join(dir, "manifest.json"), JSON.stringify(manifest, null, 1));
   return manifest;
