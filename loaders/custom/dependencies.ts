@@ -9,7 +9,7 @@ import {lineAt, type CustomSqlFile} from "./sql-file.js";
 export interface TableRef {
   /** Table name as written (schema-qualified names keep their schema: "other.t"). */
   table: string;
-  /** UTF-8 byte offset of the reference in the file. */
+  /** Character offset of the reference in the file. */
   offset: number;
 }
 

@@ -45,7 +45,7 @@ export function pageTitles(file: string, data: Record<string, unknown>): {en: st
 export function localizePage(file: string, text: string, locale: Locale): {text: string; title: {en: string; ja: string}} {
   const parsed = matter(text, {});
   const title = pageTitles(file, parsed.data);
-  const head = matter.stringify("", {...parsed.data, title: locale === "ja-JP" ? title.ja : title.en}).replace(/\n$/, "");
+  const head = matter.stringify("", {...parsed.data, title: locale === "ja-JP" ? title.ja : title.en}).replace(/\n+$/, "");
   const originalHead = text.slice(0, text.length - parsed.content.length);
   const pad = Math.max(0, lineCount(originalHead) - lineCount(head));
   const padded = head.replace(/---$/, `${"# generated from the page's front matter\n".repeat(pad)}---`);

@@ -20,9 +20,9 @@ export interface CustomSqlFile {
 
 const TABLE_NAME = /^[a-z][a-z0-9_]*$/;
 
-/** Line and column (1-based) of a UTF-8 byte offset into `text` (DuckDB reports byte offsets). */
-export function lineAt(text: string, byteOffset: number): {line: number; column: number} {
-  const before = Buffer.from(text, "utf8").subarray(0, Math.max(0, byteOffset)).toString("utf8");
+/** Line and column (1-based) of a character offset into `text` (DuckDB counts characters, not bytes). */
+export function lineAt(text: string, offset: number): {line: number; column: number} {
+  const before = Array.from(text).slice(0, Math.max(0, offset)).join("");
   const lines = before.split("\n");
   return {line: lines.length, column: lines.at(-1)!.length + 1};
 }
