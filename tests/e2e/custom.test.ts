@@ -1,0 +1,125 @@
+/**
+ * An analyst's custom metric and page, end to end: a copy of the project gets a new SQL file and a
+ * new page; `npm run metrics` writes the table and `npm run build` puts the page, showing the table's
+ * rows, in dist/ (sidebar included). Also: the shipped example page in this project's dist/.
+ */
+import {execFileSync, spawnSync} from "node:child_process";
+import {cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join, relative} from "node:path";
+import type {Browser} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {PROJECT_ROOT} from "../../loaders/config.js";
+import {DIST, launch, serve, visit} from "./harness.js";
+
+const SQL = `-- Accounts by segment
+-- Accounts in the accounts export per segment (an empty segment counts as "(none)").
+-- ja: セグメント別顧客数
+-- ja: セグメントごとの顧客数（セグメントが空欄の顧客は「(none)」）。
+SELECT coalesce(segment, '(none)') AS segment, count(*) AS accounts
+FROM accounts
+GROUP BY ALL
+ORDER BY segment
+`;
+
+const PAGE = `---
+title:
+  en: Accounts by segment
+  ja: セグメント別顧客数
+---
+
+\`\`\`js
+import {pageContext} from "/components/page-context.js";
+import {dataTable} from "/components/table.js";
+const manifest = FileAttachment("/data/metrics/manifest.json").json();
+\`\`\`
+
+\`\`\`js
+const ctx = pageContext(manifest);
+const rows = aq.fromArrow(await FileAttachment("/data/metrics/accounts_by_segment.arrow").arrayBuffer()).objects();
+\`\`\`
+
+# Accounts by segment
+
+<div id="segments">\${dataTable(rows, {static: true, locale: ctx.locale, filename: "accounts-by-segment"})}</div>
+`;
+
+const SKIP = new Set(["node_modules", "dist", ".cs-build", ".git", "tests", "bench/out", "src/.observablehq", "src/custom"]);
+
+describe("a custom metric and page added to a copy of the project", () => {
+  let root: string;
+  let browser: Browser;
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), "cs-custom-project-"));
+    cpSync(PROJECT_ROOT, root, {recursive: true, filter: (src) => !SKIP.has(relative(PROJECT_ROOT, src))});
+    symlinkSync(join(PROJECT_ROOT, "node_modules"), join(root, "node_modules"));
+    writeFileSync(join(root, "custom", "metrics", "accounts_by_segment.sql"), SQL);
+    writeFileSync(join(root, "custom", "pages", "segments.md"), PAGE);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    rmSync(root, {recursive: true, force: true});
+  });
+
+  it("npm run metrics writes the new table", () => {
+    const out = join(root, "metrics-out");
+    const stdout = execFileSync(join(root, "node_modules", ".bin", "tsx"), ["scripts/metrics.ts", "--data", "data/sample", "--out", out], {
+      cwd: root,
+      encoding: "utf8",
+      env: {...process.env, INIT_CWD: root}
+    });
+    expect(stdout).toMatch(/^ {2}accounts_by_segment\.csv +\d+ rows$/m);
+    const lines = readFileSync(join(out, "accounts_by_segment.csv"), "utf8").trim().split("\n");
+    expect(lines[0]).toBe("segment,accounts");
+    expect(lines.slice(1).map((l) => l.split(",")[0])).toEqual(["Enterprise", "Mid-Market", "SMB"]);
+    // Every accepted account counted once: the rows add up to account_months' distinct accounts or more.
+    const total = lines.slice(1).reduce((n, l) => n + Number(l.split(",")[1]), 0);
+    const accounts = readFileSync(join(root, "data", "sample", "accounts.csv"), "utf8").trim().split("\n").length - 1;
+    expect(total).toBe(accounts);
+  }, 120_000);
+
+  it("npm run build puts the page in dist/, in the sidebar, showing the table's rows", async () => {
+    const build = spawnSync(join(root, "node_modules", ".bin", "tsx"), ["scripts/build.ts"], {cwd: root, encoding: "utf8", timeout: 900_000});
+    expect(build.status, build.stderr).toBe(0);
+    expect(existsSync(join(root, "dist", "custom", "segments.html"))).toBe(true);
+    const csv = readFileSync(join(root, "metrics-out", "accounts_by_segment.csv"), "utf8").trim().split("\n").slice(1);
+
+    const server = await serve(join(root, "dist"));
+    browser = await launch();
+    try {
+      const v = await visit(browser, server.url, "/custom/segments");
+      await v.page.waitForSelector("#segments tbody tr");
+      const rows = await v.page.$$eval("#segments tbody tr", (trs) => trs.map((tr) => Array.from(tr.querySelectorAll("td"), (td) => td.textContent!.trim()).join(",")));
+      expect(rows).toEqual(csv);
+      expect(await v.page.title()).toMatch(/^Accounts by segment/);
+      const sidebar = await v.page.$$eval("#observablehq-sidebar a", (as) => as.map((a) => [a.textContent!.trim(), a.getAttribute("href")]));
+      expect(sidebar).toContainEqual(["Accounts by segment", "./segments"]);
+      expect(sidebar).toContainEqual(["Top accounts by MRR", "./top-accounts"]);
+      expect([...v.offHost, ...v.failed, ...v.consoleErrors, ...v.pageErrors]).toEqual([]);
+      await v.page.close();
+    } finally {
+      await server.close();
+    }
+  }, 900_000);
+});
+
+describe("the shipped example page (this project's dist/)", () => {
+  it("shows the month's top accounts from the custom metric, and its definition is on the Definitions page", async () => {
+    const server = await serve(DIST);
+    const browser = await launch();
+    try {
+      const v = await visit(browser, server.url, "/custom/top-accounts");
+      await v.page.waitForSelector(".cs-table table tbody tr");
+      const rows = await v.page.$$eval(".cs-table table tbody tr", (trs) => trs.length);
+      expect(rows).toBe(10);
+      expect(await v.page.locator("h1").textContent()).toBe("Top accounts by MRR");
+      expect([...v.offHost, ...v.failed, ...v.consoleErrors, ...v.pageErrors]).toEqual([]);
+      const d = await visit(browser, server.url, "/definitions");
+      await d.page.waitForSelector("[data-definition=top_accounts]");
+      expect(await d.page.locator("[data-definition=top_accounts]").textContent()).toContain("Top accounts by MRR");
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  });
+});
