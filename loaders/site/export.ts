@@ -23,6 +23,8 @@ export interface Manifest {
   targets: Record<string, number>;
   redact: boolean;
   tables: string[];
+  /** The custom metric tables (custom/metrics/*.sql), in build order. */
+  customTables: string[];
 }
 
 export async function exportSiteData({db, ctx, tables}: PipelineResult, dir = SITE_DATA_DIR): Promise<Manifest> {
@@ -41,7 +43,8 @@ export async function exportSiteData({db, ctx, tables}: PipelineResult, dir = SI
     dimensions: ctx.dimensions,
     targets: config.targets as Record<string, number>,
     redact: config.redact,
-    tables
+    tables,
+    customTables: (ctx.custom ?? []).map((c) => c.table)
   };
   await writeFile(join(dir, "metrics", "manifest.json"), JSON.stringify(manifest, null, 1));
   await writeFile(join(dir, "metrics", "definitions.json"), JSON.stringify([...FAMILIES.flatMap((f) => f.definitions), ...(ctx.custom ?? []).map((c) => c.definition)], null, 1));

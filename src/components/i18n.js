@@ -526,6 +526,8 @@ const EN = {
   "definitions.table.csm_portfolio": "CSM portfolio",
   "definitions.table.activity_effect": "QBRs and retention",
   // analysis-pages:en:end
+  // ─── issue 18: custom metrics ───
+  "definitions.custom_table": "Custom metric",
 };
 
 const JA = {
@@ -1038,6 +1040,8 @@ const JA = {
   "definitions.table.csm_portfolio": "CSM別ポートフォリオ",
   "definitions.table.activity_effect": "QBRと継続率",
   // analysis-pages:ja:end
+  // ─── issue 18: custom metrics ───
+  "definitions.custom_table": "カスタム指標",
 };
 
 const DICTIONARIES = {"en-US": EN, "ja-JP": JA};
