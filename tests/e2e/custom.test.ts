@@ -10,6 +10,7 @@ import {join, relative} from "node:path";
 import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {PROJECT_ROOT} from "../../loaders/config.js";
+import {readmeExample} from "../custom/readme-example.js";
 import {DIST, launch, serve, visit} from "./harness.js";
 
 const SQL = `-- Accounts by segment
@@ -55,6 +56,9 @@ describe("a custom metric and page added to a copy of the project", () => {
     symlinkSync(join(PROJECT_ROOT, "node_modules"), join(root, "node_modules"));
     writeFileSync(join(root, "custom", "metrics", "accounts_by_segment.sql"), SQL);
     writeFileSync(join(root, "custom", "pages", "segments.md"), PAGE);
+    // README's "Add your own metric" example, as written there.
+    writeFileSync(join(root, "custom", "metrics", "enterprise_mrr.sql"), readmeExample().sql);
+    writeFileSync(join(root, "custom", "pages", "enterprise-mrr.md"), readmeExample().page);
   });
   afterAll(async () => {
     await browser?.close();
@@ -97,6 +101,14 @@ describe("a custom metric and page added to a copy of the project", () => {
       expect(sidebar).toContainEqual(["Top accounts by MRR", "./top-accounts"]);
       expect([...v.offHost, ...v.failed, ...v.consoleErrors, ...v.pageErrors]).toEqual([]);
       await v.page.close();
+
+      // The README's page: a trend and a table of the README's metric.
+      const r = await visit(browser, server.url, "/custom/enterprise-mrr");
+      await r.page.waitForSelector(".cs-table table tbody tr");
+      expect(await r.page.$$eval(".cs-table table tbody tr", (trs) => trs.length)).toBeGreaterThan(10);
+      expect(await r.page.locator("svg").count()).toBeGreaterThan(0);
+      expect([...r.offHost, ...r.failed, ...r.consoleErrors, ...r.pageErrors]).toEqual([]);
+      await r.page.close();
     } finally {
       await server.close();
     }
