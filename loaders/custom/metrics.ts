@@ -3,7 +3,8 @@
  * <table>, built after the built-in families from the input tables, the metric tables and other
  * custom tables (in dependency order). A broken file stops the build with one CustomSqlError.
  */
-import {TABLE_NAMES} from "../config.js";
+import {resolve} from "node:path";
+import {PROJECT_ROOT, TABLE_NAMES} from "../config.js";
 import {ident, type Db} from "../db.js";
 import type {Definition, MetricContext} from "../metrics/family.js";
 import {FAMILIES} from "../metrics/index.js";
@@ -28,7 +29,8 @@ export function duckdbError(error: unknown): {message: string; line?: number} {
 
 /** Builds every custom metric table; returns them in build order ([] when there are none). */
 export async function buildCustomMetrics(db: Db, ctx: MetricContext): Promise<CustomMetric[]> {
-  const files = await readCustomSqlFiles(ctx.config.customDir);
+  // Relative to the project root, like every path in the config (loadConfig resolves it; resolveConfig alone does not).
+  const files = await readCustomSqlFiles(resolve(PROJECT_ROOT, ctx.config.customDir));
   if (!files.length) return [];
   const existing = new Set(
     (await db.all<{name: string}>(`SELECT lower(table_name) AS name FROM duckdb_tables() WHERE schema_name = 'main' AND NOT temporary`)).map((r) => r.name)
