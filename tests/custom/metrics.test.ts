@@ -3,10 +3,10 @@
  * rows, build order from the tables each file reads, and one message naming file and line for every
  * way a file can be wrong.
  */
-import {mkdirSync, mkdtempSync, writeFileSync} from "node:fs";
+import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {afterEach, beforeEach, describe, expect, it} from "vitest";
+import {afterAll, afterEach, beforeEach, describe, expect, it} from "vitest";
 import {DEFAULT_CONFIG, PROJECT_ROOT} from "../../loaders/config.js";
 import {buildCustomMetrics} from "../../loaders/custom/metrics.js";
 import {openDb, type Db} from "../../loaders/db.js";
@@ -15,8 +15,11 @@ import type {MetricContext} from "../../loaders/metrics/family.js";
 const ctxFor = (customDir: string): MetricContext => ({asOf: "2024-02", firstMonth: "2024-01", dimensions: ["segment"], config: {...DEFAULT_CONFIG, customDir}});
 
 /** A custom folder with the given metrics/<name>.sql files. */
+const made: string[] = [];
+afterAll(() => made.forEach((dir) => rmSync(dir, {recursive: true, force: true})));
 function customDir(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), "cs-custom-"));
+  made.push(dir);
   mkdirSync(join(dir, "metrics"));
   for (const [name, sql] of Object.entries(files)) writeFileSync(join(dir, "metrics", name), sql);
   return dir;

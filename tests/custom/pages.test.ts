@@ -1,5 +1,5 @@
 /** Custom pages: copied into Framework's root with the report language's title, listed for the sidebar. */
-import {existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync} from "node:fs";
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
@@ -55,5 +55,6 @@ describe("syncCustomPages", () => {
     expect(await syncCustomPages(empty, "en-US", {srcDir, listPath})).toEqual([]);
     expect(existsSync(srcDir)).toBe(false);
     expect(customSidebar(false, listPath)).toEqual([]);
+    for (const dir of [custom, empty]) rmSync(dir, {recursive: true, force: true});
   });
 });

@@ -1,6 +1,6 @@
 // README.md's "Add your own metric" example works as written: the SQL builds and gives the hand-computed
 // rows, the quoted error is the one the build gives, and the page has both titles.
-import {mkdirSync, mkdtempSync, writeFileSync} from "node:fs";
+import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
@@ -23,6 +23,7 @@ async function build(sql: string) {
     return {built, rows: await db.all(`SELECT * FROM enterprise_mrr`)};
   } finally {
     db.close();
+    rmSync(dir, {recursive: true, force: true});
   }
 }
 
