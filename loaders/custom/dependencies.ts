@@ -94,7 +94,7 @@ export function buildOrder(
       else if (!existing.has(name)) {
         throw new CustomSqlError(
           f.path,
-          `unknown table "${ref.table}". A custom metric reads the input tables and the metric tables: ${readable.join(", ")}`,
+          `unknown table "${ref.table}". A custom metric reads the input tables and the metric tables: ${readable.filter((t) => t !== f.table).join(", ")}`,
           {line: lineAt(f.sql, ref.offset).line}
         );
       }
