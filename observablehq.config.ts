@@ -1,6 +1,7 @@
 // Observable Framework configuration. The report's own settings live in report.config.ts; the build
 // (scripts/build.ts) computes the metrics first and writes the manifest read here.
 import {existsSync, readFileSync} from "node:fs";
+import {customSidebar} from "./loaders/custom/pages.js";
 import {MANIFEST_PATH} from "./loaders/site/paths.js";
 import type {Manifest} from "./loaders/site/export.js";
 
@@ -33,7 +34,9 @@ export default {
     {name: ja ? "顧客" : "Accounts", path: "/accounts"},
     {name: ja ? "探索（SQL）" : "Explore (SQL)", path: "/explore"},
     {name: ja ? "データ品質" : "Data quality", path: "/data-quality"},
-    {name: ja ? "指標の定義" : "Definitions", path: "/definitions"}
+    {name: ja ? "指標の定義" : "Definitions", path: "/definitions"},
+    // The analysts' pages (custom/pages, copied into src/custom by the build).
+    ...customSidebar(ja)
   ],
   // Every month with data gets its own report page; the home page is the latest one.
   dynamicPaths: m.months.map((month) => `/reports/${month}`),

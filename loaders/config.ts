@@ -145,6 +145,9 @@ export interface ReportConfig {
   maxMonths: number;
   // issue 13: billing exports normalised to MRR
   billing: BillingConfig;
+  // issue 18: custom metrics and pages
+  /** The analysts' folder (relative to the project root): metrics/*.sql become metric tables, pages/*.md site pages. */
+  customDir: string;
 }
 
 export type UserConfig = Partial<Omit<ReportConfig, "health" | "targets">> & {
@@ -184,7 +187,8 @@ export const DEFAULT_CONFIG: ReportConfig = {
   timeZone: "UTC",
   dateRange: DEFAULT_DATE_RANGE,
   maxMonths: 360,
-  billing: {}
+  billing: {},
+  customDir: "custom"
 };
 
 export class ConfigError extends Error {
@@ -314,6 +318,7 @@ export function resolveConfig(user: unknown, env: Record<string, string | undefi
   if (typeof c.memoryLimit !== "string" || !/^\d+(\.\d+)?\s*(MB|GB|MiB|GiB)$/i.test(c.memoryLimit)) {
     fail("memoryLimit", 'a size like "3GB" or "512MB"', c.memoryLimit);
   }
+  if (typeof c.customDir !== "string" || !c.customDir) fail("customDir", "a directory path", c.customDir);
   checkFraction("grossMargin", c.grossMargin, {min: 0.0001, max: 1});
   if (!Number.isInteger(c.npsMinResponses) || c.npsMinResponses < 1) fail("npsMinResponses", "a positive integer", c.npsMinResponses);
   if (!Number.isInteger(c.onboardingDeadlineDays) || c.onboardingDeadlineDays < 1 || c.onboardingDeadlineDays > 730) {
@@ -443,5 +448,6 @@ export async function loadConfig(env: Record<string, string | undefined> = proce
   }
   const config = resolveConfig(module.default ?? {}, env);
   if (!isAbsolute(config.dataDir)) config.dataDir = resolve(PROJECT_ROOT, config.dataDir);
+  if (!isAbsolute(config.customDir)) config.customDir = resolve(PROJECT_ROOT, config.customDir);
   return config;
 }

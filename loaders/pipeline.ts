@@ -8,13 +8,14 @@ import {ingest, type IngestReport} from "./ingest/index.js";
 import {metricContext} from "./metrics/calendar.js";
 import type {MetricContext} from "./metrics/family.js";
 import {FAMILIES} from "./metrics/index.js";
+import {buildCustomMetrics} from "./custom/metrics.js";
 import {redactAccounts} from "./redact.js";
 
 export interface PipelineResult {
   db: Db;
   ctx: MetricContext;
   ingest: IngestReport;
-  /** Output tables in build order: every family's tables, then rejected_rows. */
+  /** Output tables in build order: every family's tables, the custom metric tables, then rejected_rows. */
   tables: string[];
   /** Milliseconds per stage: "ingest", then "metrics:<family>" in build order. */
   timings: Record<string, number>;
@@ -54,5 +55,8 @@ async function compute(config: ReportConfig, {db}: {db?: Db}): Promise<PipelineR
     await family.build(db, ctx);
     lap(`metrics:${family.name}`);
   }
-  return {db, ctx, ingest: report, tables: [...FAMILIES.flatMap((f) => f.tables), "rejected_rows"], timings};
+  ctx.custom = await buildCustomMetrics(db, ctx);
+  lap("metrics:custom");
+  const custom = ctx.custom.map((c) => c.table);
+  return {db, ctx, ingest: report, tables: [...FAMILIES.flatMap((f) => f.tables), ...custom, "rejected_rows"], timings};
 }

@@ -14,11 +14,13 @@ import {mkdir, rename, rm} from "node:fs/promises";
 import {dirname, join, resolve} from "node:path";
 import {parseArgs} from "node:util";
 import {loadConfig, PROJECT_ROOT} from "../loaders/config.js";
+import {syncCustomPages} from "../loaders/custom/pages.js";
 import {runPipeline} from "../loaders/pipeline.js";
 import {exportSiteData} from "../loaders/site/export.js";
 import {BUILD_DIR} from "../loaders/site/paths.js";
 import {acquireBuildLock} from "./build-lock.js";
 import {checkOutDir, reportError} from "./cli-errors.js";
+import {watchCustom} from "./dev-custom.js";
 import {CspError} from "./postbuild/csp.js";
 import {passphraseFor, postBuild} from "./postbuild/index.js";
 import {pinLastModified, pinnedTime} from "./reproducible.js";
@@ -61,9 +63,15 @@ async function main(): Promise<number> {
       `${rejected} rejected rows, ${((performance.now() - started) / 1000).toFixed(1)} s`
   );
 
+  // The analysts' pages (custom/pages) join the site under src/custom/.
+  await syncCustomPages(config.customDir, config.locale);
+
   await rm(join(PROJECT_ROOT, "src", ".observablehq", "cache"), {recursive: true, force: true});
   await vendorNpm();
-  if (values.dev) return framework_(["preview"], {});
+  if (values.dev) {
+    watchCustom(config);
+    return framework_(["preview"], {});
+  }
 
   const next = join(BUILD_DIR, "dist-next");
   await rm(next, {recursive: true, force: true});

@@ -41,9 +41,10 @@ describe("resolveConfig: defaults and overrides", () => {
 describe("resolveConfig: errors name the key", () => {
   it.each([
     [[], 'config: "(root)" must be an object, got []'],
-    [{color: "red"}, 'config: unknown key "color" (expected one of: dataDir, encoding, tables, asOf, locale, currency, title, segments, targets, health, grossMargin, npsMinResponses, onboardingDeadlineDays, redact, memoryLimit, protect, minSampleSize, timeZone, dateRange, maxMonths, billing)'],
+    [{color: "red"}, 'config: unknown key "color" (expected one of: dataDir, encoding, tables, asOf, locale, currency, title, segments, targets, health, grossMargin, npsMinResponses, onboardingDeadlineDays, redact, memoryLimit, protect, minSampleSize, timeZone, dateRange, maxMonths, billing, customDir)'],
     [{memoryLimit: "lots"}, 'config: "memoryLimit" must be a size like "3GB" or "512MB", got "lots"'],
     [{dataDir: ""}, 'config: "dataDir" must be a directory path, got ""'],
+    [{customDir: 3}, 'config: "customDir" must be a directory path, got 3'],
     [{onboardingDeadlineDays: 0}, 'config: "onboardingDeadlineDays" must be a whole number of days from 1 to 730, got 0'],
     [{onboardingDeadlineDays: 45.5}, 'config: "onboardingDeadlineDays" must be a whole number of days from 1 to 730, got 45.5'],
     [{encoding: "latin1"}, 'config: "encoding" must be auto | utf-8 | shift_jis, got "latin1"'],

@@ -13,6 +13,8 @@ export interface MetricContext {
   config: ReportConfig;
   /** Account columns reported as segment dimensions (config.segments that exist in accounts). */
   dimensions: string[];
+  /** The custom metric tables (config.customDir), set by the pipeline once the built-in families are built. */
+  custom?: {table: string; definition: Definition}[];
 }
 
 /** One metric's definition, in words and symbols, in both report languages. */

@@ -27,6 +27,8 @@ export interface Manifest {
   minSampleSize: number;
   npsMinResponses: number;
   onboardingDeadlineDays: number;
+  /** The custom metric tables (custom/metrics/*.sql), in build order. */
+  customTables: string[];
 }
 
 export async function exportSiteData({db, ctx, tables}: PipelineResult, dir = SITE_DATA_DIR): Promise<Manifest> {
@@ -48,10 +50,11 @@ export async function exportSiteData({db, ctx, tables}: PipelineResult, dir = SI
     tables,
     minSampleSize: config.minSampleSize,
     npsMinResponses: config.npsMinResponses,
-    onboardingDeadlineDays: config.onboardingDeadlineDays
+    onboardingDeadlineDays: config.onboardingDeadlineDays,
+    customTables: (ctx.custom ?? []).map((c) => c.table)
   };
   await writeFile(join(dir, "metrics", "manifest.json"), JSON.stringify(manifest, null, 1));
-  await writeFile(join(dir, "metrics", "definitions.json"), JSON.stringify(FAMILIES.flatMap((f) => f.definitions), null, 1));
+  await writeFile(join(dir, "metrics", "definitions.json"), JSON.stringify([...FAMILIES.flatMap((f) => f.definitions), ...(ctx.custom ?? []).map((c) => c.definition)], null, 1));
   await writeFile(join(dir, "metrics", "quality.json"), JSON.stringify(await qualitySummary(db), null, 1));
   await writeFile(dir === SITE_DATA_DIR ? MANIFEST_PATH : join(dir, "manifest.json"), JSON.stringify(manifest, null, 1));
   return manifest;

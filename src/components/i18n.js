@@ -714,6 +714,8 @@ const EN = {
   "weights.ok": ({trainFrom, trainTo, holdoutFrom, holdoutTo, configured, suggested, churned}) => `Fitted on ${trainFrom} – ${trainTo}; on the holdout ${holdoutFrom} – ${holdoutTo} (${churned} churners) the configured weights have an AUC of ${configured} and the suggested ones ${suggested}.`,
   "weights.too_short": "The history is too short for a fit that means anything (it needs 6 holdout months after 6 training months with a complete 3-month outcome). No weights are suggested.",
   "weights.too_few_churners": ({train, holdout}) => `Too few churners for a fit that means anything (${train} to fit on, ${holdout} in the holdout; at least 30 and 10 are needed). No weights are suggested.`,
+  // ─── issue 18: custom metrics ───
+  "definitions.custom_table": "Custom metric",
 };
 
 const JA = {
@@ -1414,6 +1416,8 @@ const JA = {
   "weights.ok": ({trainFrom, trainTo, holdoutFrom, holdoutTo, configured, suggested, churned}) => `${trainFrom}〜${trainTo}で推定。ホールドアウト期間${holdoutFrom}〜${holdoutTo}（解約${churned}件）のAUCは、設定中の重みが${configured}、推奨重みが${suggested}です。`,
   "weights.too_short": "意味のある推定には履歴が短すぎます（3か月の結果がそろう学習6か月とホールドアウト6か月が必要です）。推奨重みは示しません。",
   "weights.too_few_churners": ({train, holdout}) => `意味のある推定には解約が少なすぎます（学習${train}件、ホールドアウト${holdout}件。それぞれ30件・10件以上が必要です）。推奨重みは示しません。`,
+  // ─── issue 18: custom metrics ───
+  "definitions.custom_table": "カスタム指標",
 };
 
 const DICTIONARIES = {"en-US": EN, "ja-JP": JA};

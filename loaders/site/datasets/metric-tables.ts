@@ -19,7 +19,8 @@ export const DUCKDB_WASM_TABLES = new Set(["account_months"]);
 export const metricTables: SiteDataset = {
   name: "metric-tables",
   async write(db, ctx, dir) {
-    for (const table of FAMILIES.flatMap((f) => f.tables)) {
+    // Custom metric tables (custom/metrics/*.sql) are packed whole, like every other metric table.
+    for (const table of [...FAMILIES.flatMap((f) => f.tables), ...(ctx.custom ?? []).map((c) => c.table)]) {
       if (ACCOUNT_MONTH_TABLES.has(table)) {
         const sql = `SELECT * FROM ${ident(table)} WHERE month = ${literal(ctx.asOf)}`;
         await writeFile(join(dir, `${table}_latest.arrow`), await queryToArrow(db, sql));
