@@ -5,6 +5,7 @@
 import type {ReportConfig} from "../config.js";
 import type {Db} from "../db.js";
 import type {MetricContext, Month} from "./family.js";
+import {deriveTouch, needsTouch} from "./touch.js";
 
 /**
  * The default as-of month: the latest month in which an observed event falls (a subscription start,
@@ -39,6 +40,8 @@ export async function metricContext(db: Db, config: ReportConfig): Promise<Metri
   const [first] = await db.all<{m: string | null}>(`SELECT strftime(min(start_date), '%Y-%m') AS m FROM subscriptions`);
   const firstMonth = first?.m && first.m < asOf ? first.m : asOf;
   await createMonths(db, firstMonth, asOf);
+  // issue 19: the derived touch-model dimension, before the dimensions are read from accounts.
+  if (await needsTouch(db, config.segments)) await deriveTouch(db, config.touch, asOf);
   return {asOf, firstMonth, config, dimensions: await segmentDimensions(db, config)};
 }
 
