@@ -18,6 +18,8 @@ import {health} from "./health.js";
 import {ltv} from "./ltv.js";
 import {onboarding} from "./onboarding.js";
 import {support} from "./support.js";
+// issue 19: change attribution, Service Qualified Leads
+import {changeAttributionFamily} from "./change-attribution.js";
 
 export const FAMILIES: MetricFamily[] = [
   accountMonths,
@@ -38,4 +40,6 @@ export const FAMILIES: MetricFamily[] = [
   ltv,
   csmPortfolio,
   activityEffect,
+  // issue 19
+  changeAttributionFamily,
 ];
