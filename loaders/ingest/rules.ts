@@ -41,7 +41,7 @@ const BOOLEANS: Record<string, boolean> = {true: true, false: false, t: true, f:
 export function textSql(col: ColumnSpec | null, raw: string): string {
   const starts = `(${raw} LIKE ' %' OR ${raw} LIKE '　%')`;
   const padded = `(${starts} OR ${raw} LIKE '% ' OR ${raw} LIKE '%　')`;
-  const trimmed = col && (col.type !== "string" || col.unique || col.referencesAccounts);
+  const trimmed = col && (col.type !== "string" || col.unique || col.referencesAccounts || col.values);
   return trimmed
     ? `CASE WHEN ${padded} THEN NULLIF(trim(${raw}), '') ELSE NULLIF(${raw}, '') END`
     : `CASE WHEN ${raw} = '' OR (${starts} AND trim(${raw}) = '') THEN NULL ELSE ${raw} END`;

@@ -20,6 +20,7 @@ import {onboarding} from "./onboarding.js";
 import {support} from "./support.js";
 // issue 19: change attribution, Service Qualified Leads
 import {changeAttributionFamily} from "./change-attribution.js";
+import {leads} from "./leads.js";
 
 export const FAMILIES: MetricFamily[] = [
   accountMonths,
@@ -42,4 +43,5 @@ export const FAMILIES: MetricFamily[] = [
   activityEffect,
   // issue 19
   changeAttributionFamily,
+  leads,
 ];
