@@ -33,7 +33,10 @@ export default {
     {name: ja ? "顧客" : "Accounts", path: "/accounts"},
     {name: ja ? "探索（SQL）" : "Explore (SQL)", path: "/explore"},
     {name: ja ? "データ品質" : "Data quality", path: "/data-quality"},
-    {name: ja ? "指標の定義" : "Definitions", path: "/definitions"}
+    {name: ja ? "指標の定義" : "Definitions", path: "/definitions"},
+    // issue 19
+    {name: ja ? "KPIツリー" : "KPI tree", path: "/kpi-tree"},
+    {name: ja ? "サービス起点リード（SQL）" : "Service Qualified Leads", path: "/leads"}
   ],
   // Every month with data gets its own report page; the home page is the latest one.
   dynamicPaths: m.months.map((month) => `/reports/${month}`),

@@ -13,6 +13,8 @@ import {movementsSegments} from "./mrr-movements-segments.js";
 import {npsComments} from "./nps-comments.js";
 import {npsScores} from "./nps-scores.js";
 import {onboardingOverdue} from "./onboarding-overdue.js";
+// issue 19
+import {kpiTree} from "./kpi-tree.js";
 
 export const DATASETS: SiteDataset[] = [
   metricTables,
@@ -28,4 +30,6 @@ export const DATASETS: SiteDataset[] = [
   healthDistribution,
   healthAccounts,
   onboardingOverdue,
+  // issue 19
+  kpiTree,
 ];
