@@ -57,8 +57,8 @@ function attributionBody(c, attribution, {tr, f, width}) {
         width: w,
         height: rows.length * 28 + 44,
         marginLeft: Math.min(w * 0.45, 16 + longest * 7.5),
-        marginRight: 64,
-        x: {grid: true, label: tr("attribution.axis"), tickFormat: (v) => fmt(v), ticks: 4, nice: true},
+        marginRight: 56,
+        x: {grid: true, label: tr("attribution.axis"), tickFormat: (v) => f.points(v, 1), ticks: 4, nice: true, insetLeft: 40, insetRight: 10},
         y: {domain: rows.map((d) => d.label), label: null},
         ariaLabel: tr("attribution.title"),
         ariaDescription: rows.map((d) => `${d.label}: ${fmt(d.pt)}${d.small ? ` (${tr("attribution.small_short")})` : ""}`).join("; "),
@@ -71,14 +71,13 @@ function attributionBody(c, attribution, {tr, f, width}) {
             inset: 3
           }),
           Plot.ruleX([0]),
-          Plot.text(rows, {
-            x: "pt",
-            y: "label",
-            text: (d) => fmt(d.pt) + (d.small ? " †" : ""),
-            textAnchor: (d) => (d.pt < 0 ? "end" : "start"),
-            dx: (d) => (d.pt < 0 ? -4 : 4),
-            fontSize: 10
-          }),
+          // Value labels outside each bar's end (dx must be a constant: one mark per side).
+          ...[
+            [(d) => d.pt >= 0, "start", 4],
+            [(d) => d.pt < 0, "end", -4]
+          ].map(([side, textAnchor, dx]) =>
+            Plot.text(rows.filter(side), {x: "pt", y: "label", text: (d) => fmt(d.pt) + (d.small ? " †" : ""), textAnchor, dx, fontSize: 10})
+          ),
           Plot.tip(rows, Plot.pointerY({
             x: "pt",
             y: "label",

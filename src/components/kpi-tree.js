@@ -33,7 +33,7 @@ function nodeCard(n, v, {tr, f, dimension, base, minAccounts}) {
     if (c == null) return html`<span class="cs-tree-change">${tr(`kpitree.${basis}`)} —</span>`;
     const good = c * better > 0;
     const cls = Math.abs(c) < 0.0005 ? "flat" : good ? "good" : "bad";
-    return html`<span class="cs-tree-change ${cls}">${tr(`kpitree.${basis}`)} ${f.pp(c)}</span>`;
+    return html`<span class="cs-tree-change ${cls}">${tr(`kpitree.${basis}`)} <span class="cs-tree-num">${f.pp(c)}</span></span>`;
   };
   const mover = (basis) => {
     const m = v?.movers?.[dimension]?.[basis];
@@ -42,7 +42,7 @@ function nodeCard(n, v, {tr, f, dimension, base, minAccounts}) {
     const key = `segment.${m.segment}`;
     const seg = tr(key) === key ? m.segment : tr(key);
     const kind = Math.abs(m.mix) > Math.abs(m.rate) ? tr("kpitree.by_mix") : tr("kpitree.by_rate");
-    return html`<li>${tr(`kpitree.${basis}`)}: <strong>${seg}</strong> ${f.pp(m.contribution)} <span class="cs-muted">(${kind})</span></li>`;
+    return html`<li>${tr(`kpitree.${basis}`)}: <strong>${seg}</strong> <span class="cs-tree-num">${f.pp(m.contribution)}</span> <span class="cs-muted">(${kind})</span></li>`;
   };
   const movers = [mover("mom"), mover("yoy")].filter(Boolean);
   return html`<a class="cs-tree-node ${n.parent === null ? "cs-tree-kgi" : ""}" href=${`${base}${n.page}`} data-node=${n.node}>
