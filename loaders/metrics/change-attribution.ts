@@ -86,7 +86,7 @@ async function createMembers(db: Db, ctx: MetricContext): Promise<void> {
 async function createCells(db: Db): Promise<void> {
   await db.run(`CREATE OR REPLACE TEMP TABLE __attr_cells AS
     WITH t12 AS (
-      SELECT m.month, b.dimension, b.segment, b.mrr::DOUBLE AS mrr_then, coalesce(n.mrr, 0)::DOUBLE AS mrr_now,
+      SELECT m.month, b.dimension, b.segment, b.mrr AS mrr_then, coalesce(n.mrr, 0) AS mrr_now,
              coalesce(a.mrr, 0) AS account_now
       FROM months m
       JOIN months y ON y.idx = m.idx - 12
@@ -109,10 +109,11 @@ async function createCells(db: Db): Promise<void> {
       LEFT JOIN account_months a ON a.month = m.month AND a.account_id = p.account_id
       GROUP BY ALL
     )
-    SELECT month, dimension, segment, measure, num, den, accounts FROM t12_cells
+    -- Amounts stay DECIMAL (exact sums, whatever the order DuckDB adds them in): same inputs, same bytes.
+    SELECT month, dimension, segment, measure, num::DECIMAL(38,2) AS num, den::DECIMAL(38,2) AS den, accounts FROM t12_cells
       UNPIVOT (num FOR measure IN (nrr_t12m, grr_t12m, expansion_t12m, churn_t12m, contraction_t12m))
     UNION ALL
-    SELECT month, dimension, segment, 'logo_churn_rate', churned::DOUBLE, accounts::DOUBLE, accounts FROM logo`);
+    SELECT month, dimension, segment, 'logo_churn_rate', churned::DECIMAL(38,2), accounts::DECIMAL(38,2), accounts FROM logo`);
 }
 
 /** The decomposition (see the module comment), one row per segment plus `all` and the residual. */
@@ -141,15 +142,16 @@ async function buildAttribution(db: Db, ctx: MetricContext): Promise<void> {
       LEFT JOIN __attr_cells c1 ON c1.month = m.month AND c1.dimension = k.dimension AND c1.segment = k.segment AND c1.measure = k.measure
     ),
     book AS (
-      SELECT month, basis, measure, n0 / d0 AS v0, n1 / d1 AS v1, a0, a1 FROM pairs WHERE dimension = 'all' AND d0 > 0 AND d1 > 0
+      SELECT month, basis, measure, n0::DOUBLE / d0::DOUBLE AS v0, n1::DOUBLE / d1::DOUBLE AS v1, a0, a1 FROM pairs WHERE dimension = 'all' AND d0 > 0 AND d1 > 0
     ),
     tot AS (
-      SELECT month, basis, dimension, measure, sum(n0) / sum(d0) AS book_r0, sum(n1) / sum(d1) AS book_r1, sum(d0) AS book_d0, sum(d1) AS book_d1
+      SELECT month, basis, dimension, measure, sum(n0)::DOUBLE / sum(d0)::DOUBLE AS book_r0, sum(n1)::DOUBLE / sum(d1)::DOUBLE AS book_r1,
+             sum(d0)::DOUBLE AS book_d0, sum(d1)::DOUBLE AS book_d1
       FROM pairs WHERE dimension <> 'all' GROUP BY ALL HAVING sum(d0) > 0 AND sum(d1) > 0
     ),
     seg AS (
-      SELECT p.*, t.book_r0, t.book_r1, p.d0 / t.book_d0 AS w0, p.d1 / t.book_d1 AS w1,
-             CASE WHEN p.d0 > 0 THEN p.n0 / p.d0 END AS v_prev, CASE WHEN p.d1 > 0 THEN p.n1 / p.d1 END AS v_now
+      SELECT p.*, t.book_r0, t.book_r1, p.d0::DOUBLE / t.book_d0 AS w0, p.d1::DOUBLE / t.book_d1 AS w1,
+             CASE WHEN p.d0 > 0 THEN p.n0::DOUBLE / p.d0::DOUBLE END AS v_prev, CASE WHEN p.d1 > 0 THEN p.n1::DOUBLE / p.d1::DOUBLE END AS v_now
       FROM pairs p JOIN tot t USING (month, basis, dimension, measure) JOIN book USING (month, basis, measure)
       WHERE p.d0 > 0 OR p.d1 > 0
     ),
@@ -176,7 +178,8 @@ async function buildAttribution(db: Db, ctx: MetricContext): Promise<void> {
       SELECT s.month, s.idx, s.basis, s.compare_month, s.dimension, 'all' AS segment, s.measure,
              b.v0 AS value_prev, b.v1 AS value, NULL::DOUBLE AS share_prev, NULL::DOUBLE AS share,
              b.a0 AS accounts_prev, b.a1 AS accounts,
-             sum(s.mix) AS mix, sum(s.rate) AS rate, b.v1 - b.v0 AS contribution
+             -- Floating-point sums in a fixed order, so every run gives the same bits.
+             sum(s.mix ORDER BY s.segment) AS mix, sum(s.rate ORDER BY s.segment) AS rate, b.v1 - b.v0 AS contribution
       FROM segments s JOIN book b USING (month, basis, measure)
       GROUP BY ALL
     ),

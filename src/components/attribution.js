@@ -50,6 +50,8 @@ function attributionBody(c, attribution, {tr, f, width}) {
   const rows = c.items.map((d) => ({...d, label: itemLabel(d, tr), pt: d.contribution * 100, good: good(d.contribution)}));
   const anySmall = rows.some((d) => d.small);
   const fmt = (v) => f.points(v, 2);
+  // In the chart the axis names the unit: bare signed numbers keep narrow charts legible.
+  const num = (v, d) => (Math.round(Math.abs(v) * 10 ** d) === 0 ? "±" : v > 0 ? "+" : "−") + f.number(Math.abs(v), d);
   const longest = Math.max(0, ...rows.map((d) => d.label.length));
   const w = Math.max(280, Math.min(width, 720));
   const chart = rows.length
@@ -58,7 +60,7 @@ function attributionBody(c, attribution, {tr, f, width}) {
         height: rows.length * 28 + 44,
         marginLeft: Math.min(w * 0.45, 16 + longest * 7.5),
         marginRight: 56,
-        x: {grid: true, label: tr("attribution.axis"), tickFormat: (v) => f.points(v, 1), ticks: 4, nice: true, insetLeft: 40, insetRight: 10},
+        x: {grid: true, label: tr("attribution.axis"), tickFormat: (v) => num(v, 1), ticks: Math.max(2, Math.floor(w / 130)), nice: true, insetLeft: 36, insetRight: 8},
         y: {domain: rows.map((d) => d.label), label: null},
         ariaLabel: tr("attribution.title"),
         ariaDescription: rows.map((d) => `${d.label}: ${fmt(d.pt)}${d.small ? ` (${tr("attribution.small_short")})` : ""}`).join("; "),
@@ -76,7 +78,7 @@ function attributionBody(c, attribution, {tr, f, width}) {
             [(d) => d.pt >= 0, "start", 4],
             [(d) => d.pt < 0, "end", -4]
           ].map(([side, textAnchor, dx]) =>
-            Plot.text(rows.filter(side), {x: "pt", y: "label", text: (d) => fmt(d.pt) + (d.small ? " †" : ""), textAnchor, dx, fontSize: 10})
+            Plot.text(rows.filter(side), {x: "pt", y: "label", text: (d) => num(d.pt, 2) + (d.small ? " †" : ""), textAnchor, dx, fontSize: 10})
           ),
           Plot.tip(rows, Plot.pointerY({
             x: "pt",
