@@ -41,7 +41,8 @@ export function attributionSection(attribution, {locale = "en-US", currency = "J
 function itemLabel(d, tr) {
   const key = `segment.${d.segment}`;
   const seg = tr(key) === key ? d.segment : tr(key);
-  return d.part === "rate" ? seg : `${seg} · ${tr(`attribution.part.${d.part}`)}`;
+  // The part with its direction ("lower churn"), so a bar's sign never reads as "more churn".
+  return d.part === "rate" ? seg : `${seg} · ${tr(`attribution.part.${d.part}.${d.contribution > 0 ? "up" : "down"}`)}`;
 }
 
 function attributionBody(c, attribution, {tr, f, width}) {
@@ -60,7 +61,7 @@ function attributionBody(c, attribution, {tr, f, width}) {
         height: rows.length * 28 + 44,
         marginLeft: Math.min(w * 0.45, 16 + longest * 7.5),
         marginRight: 56,
-        x: {grid: true, label: tr("attribution.axis"), tickFormat: (v) => num(v, 1), ticks: Math.max(2, Math.floor(w / 130)), nice: true, insetLeft: 36, insetRight: 8},
+        x: {grid: true, label: tr("attribution.axis"), tickFormat: (v) => num(v, 1), ticks: Math.max(3, Math.floor(w / 130)), nice: true, insetLeft: 36, insetRight: 8},
         y: {domain: rows.map((d) => d.label), label: null},
         ariaLabel: tr("attribution.title"),
         ariaDescription: rows.map((d) => `${d.label}: ${fmt(d.pt)}${d.small ? ` (${tr("attribution.small_short")})` : ""}`).join("; "),

@@ -146,7 +146,8 @@ export function sentence(c: HeadlineChange, items: AttributionItem[], dimension:
     .filter((i) => !i.small && Math.sign(i.contribution) === Math.sign(c.change) && Math.abs(i.contribution) >= 0.0005)
     .slice(0, NAMED)
     .map((i) => {
-      const part = i.part === "rate" ? "" : tr(`attribution.part.${i.part}`);
+      // "lower churn +0.4 pt": the part's direction, so a positive number never reads as more churn.
+      const part = i.part === "rate" ? "" : tr(`attribution.part.${i.part}.${i.contribution > 0 ? "up" : "down"}`);
       return ja ? `${seg(i.segment)}の${part}${f.pp(i.contribution)}` : `${seg(i.segment)}${part ? ` ${part}` : ""} ${f.pp(i.contribution)}`;
     });
   const head = tr("attribution.sentence_head", {what, change: f.pp(c.change), against, value: f.percent(c.value)});

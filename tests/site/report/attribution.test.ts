@@ -28,13 +28,13 @@ describe("the attribution sentence", () => {
 
   it("names the two largest drivers moving the same way, skipping segments with too few accounts (en)", () => {
     expect(sentence(change(items), items, "segment", ctx("en-US"))).toBe(
-      "NRR (trailing 12 months) −1.2 pt vs last month (now 102.1%): SMB churn −0.8 pt, Enterprise expansion −0.4 pt."
+      "NRR (trailing 12 months) −1.2 pt vs last month (now 102.1%): SMB higher churn −0.8 pt, Enterprise less expansion −0.4 pt."
     );
   });
 
   it("in Japanese, with the glossary's segment names", () => {
     expect(sentence(change(items), items, "segment", ctx("ja-JP"))).toBe(
-      "NRR（過去12か月）は前月比−1.2ポイントの102.1%となりました。主な要因は中小企業（SMB）の解約−0.8ポイント、エンタープライズの拡大−0.4ポイントです。"
+      "NRR（過去12か月）は前月比−1.2ポイントの102.1%となりました。主な要因は中小企業（SMB）の解約の増加−0.8ポイント、エンタープライズの拡大の減少−0.4ポイントです。"
     );
   });
 
