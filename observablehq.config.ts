@@ -35,6 +35,9 @@ export default {
     {name: ja ? "探索（SQL）" : "Explore (SQL)", path: "/explore"},
     {name: ja ? "データ品質" : "Data quality", path: "/data-quality"},
     {name: ja ? "指標の定義" : "Definitions", path: "/definitions"},
+    // issue 19
+    {name: ja ? "KPIツリー" : "KPI tree", path: "/kpi-tree"},
+    {name: ja ? "サービス起点リード（SQL）" : "Service Qualified Leads", path: "/leads"},
     // The analysts' pages (custom/pages, copied into src/custom by the build).
     ...customSidebar(ja)
   ],

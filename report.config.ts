@@ -5,7 +5,8 @@ export default defineConfig({
   dataDir: "data/sample",
   locale: "en-US",
   currency: "JPY",
-  segments: ["segment", "industry", "region"],
+  // "touch": the derived touch-model dimension (high / low / tech; rule in `touch`, see data/README.md).
+  segments: ["segment", "industry", "region", "touch"],
   targets: {
     nrr: {value: 1.05, period: "trailing-12-months"},
     grr: {value: 0.92, period: "trailing-12-months"},
@@ -14,5 +15,7 @@ export default defineConfig({
     nps: 30,
     health_green_share: 0.6,
     onboarding_completion_rate: 0.85
-  }
+  },
+  // Targets of the KPI tree's nodes (trailing 12 months, shares of the MRR 12 months earlier).
+  kpiTree: {targets: {nrr: 1.05, grr: 0.92, expansion: 0.13, churn: 0.05, contraction: 0.03}}
 });

@@ -16,7 +16,9 @@ export const TABLE_NAMES = [
   "onboarding",
   "support_tickets",
   "csm_activities",
-  "outcomes"
+  "outcomes",
+  // issue 19: Service Qualified Leads (optional)
+  "leads"
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
@@ -103,6 +105,37 @@ export interface HealthConfig {
   productBands: Record<string, Partial<HealthBands>>;
 }
 
+// ─── issue 19: touch model, KPI tree, change attribution ───
+/**
+ * The touch-model rule behind the derived `touch` dimension (used when "touch" is in `segments` and
+ * accounts has no `touch` column of its own). Amounts are in the report's currency.
+ */
+export interface TouchConfig {
+  /** An account with a named CSM and MRR at or above this is high touch. */
+  highMrr: number;
+  /** Below this MRR an account is tech touch even with a named CSM; between the two, low touch. */
+  lowMrr: number;
+  /** CSM names that stand for a pooled (one-to-many) team rather than a named CSM. */
+  pooledCsms: string[];
+}
+
+/** Nodes of the KPI tree page (trailing 12 months): the KGI and the KPIs under it. */
+export const KPI_TREE_NODES = ["nrr", "grr", "expansion", "churn", "contraction"] as const;
+export type KpiTreeNode = (typeof KPI_TREE_NODES)[number];
+
+export interface KpiTreeConfig {
+  /** Target per node, as fractions of the starting MRR (nrr 1.05; churn 0.06 = 6% of MRR lost in 12 months). */
+  targets: Partial<Record<KpiTreeNode, number>>;
+}
+
+export interface AttributionConfig {
+  /**
+   * A segment whose base has fewer accounts than this (at either end of the comparison) is too small
+   * to be named as a driver of a change on the report and the KPI tree; its contribution still counts.
+   */
+  minAccounts: number;
+}
+
 export interface ReportConfig {
   /** Directory holding the exports; relative to the project root. */
   dataDir: string;
@@ -148,11 +181,18 @@ export interface ReportConfig {
   // issue 18: custom metrics and pages
   /** The analysts' folder (relative to the project root): metrics/*.sql become metric tables, pages/*.md site pages. */
   customDir: string;
+  // issue 19: the touch-model rule, the KPI tree's targets, the change attribution's small-sample rule.
+  touch: TouchConfig;
+  kpiTree: KpiTreeConfig;
+  attribution: AttributionConfig;
 }
 
-export type UserConfig = Partial<Omit<ReportConfig, "health" | "targets">> & {
+export type UserConfig = Partial<Omit<ReportConfig, "health" | "targets" | "touch" | "kpiTree" | "attribution">> & {
   targets?: Partial<Record<TargetKey, TargetInput>>;
   health?: Partial<Omit<HealthConfig, "weights" | "bands">> & {weights?: Partial<HealthWeights>; bands?: Partial<HealthBands>};
+  touch?: Partial<TouchConfig>;
+  kpiTree?: Partial<KpiTreeConfig>;
+  attribution?: Partial<AttributionConfig>;
 };
 
 /** Typed helper for report.config.ts. */
@@ -188,7 +228,11 @@ export const DEFAULT_CONFIG: ReportConfig = {
   dateRange: DEFAULT_DATE_RANGE,
   maxMonths: 360,
   billing: {},
-  customDir: "custom"
+  customDir: "custom",
+  // issue 19: JPY thresholds (set them in your currency): Enterprise-sized accounts are high touch.
+  touch: {highMrr: 500_000, lowMrr: 100_000, pooledCsms: []},
+  kpiTree: {targets: {}},
+  attribution: {minAccounts: 30}
 };
 
 export class ConfigError extends Error {
@@ -256,6 +300,42 @@ function resolveHealth(value: unknown): HealthConfig {
     bands,
     productBands: productBands as HealthConfig["productBands"]
   };
+}
+
+// ─── issue 19: touch model, KPI tree, change attribution ───
+function resolveTouch(value: unknown): TouchConfig {
+  const v = value ?? {};
+  if (!isObject(v)) fail("touch", "an object like {highMrr: 500000, lowMrr: 100000, pooledCsms: []}", v);
+  checkKeys("touch.", v, ["highMrr", "lowMrr", "pooledCsms"]);
+  const t = {...DEFAULT_CONFIG.touch, ...v} as TouchConfig;
+  for (const k of ["highMrr", "lowMrr"] as const) {
+    if (typeof t[k] !== "number" || !Number.isFinite(t[k]) || t[k] < 0) fail(`touch.${k}`, "an amount of 0 or more", t[k]);
+  }
+  if (!(t.lowMrr <= t.highMrr)) fail("touch", "lowMrr <= highMrr", {lowMrr: t.lowMrr, highMrr: t.highMrr});
+  if (!Array.isArray(t.pooledCsms) || t.pooledCsms.some((s) => typeof s !== "string" || !s)) {
+    fail("touch.pooledCsms", "a list of CSM names", t.pooledCsms);
+  }
+  return {highMrr: t.highMrr, lowMrr: t.lowMrr, pooledCsms: [...t.pooledCsms]};
+}
+
+function resolveKpiTree(value: unknown): KpiTreeConfig {
+  const v = value ?? {};
+  if (!isObject(v)) fail("kpiTree", "an object like {targets: {nrr: 1.05}}", v);
+  checkKeys("kpiTree.", v, ["targets"]);
+  const targets = v.targets ?? {};
+  if (!isObject(targets)) fail("kpiTree.targets", "an object keyed by node", targets);
+  checkKeys("kpiTree.targets.", targets, KPI_TREE_NODES);
+  for (const [k, x] of Object.entries(targets)) checkFraction(`kpiTree.targets.${k}`, x, {min: 0, max: 10});
+  return {targets: targets as KpiTreeConfig["targets"]};
+}
+
+function resolveAttribution(value: unknown): AttributionConfig {
+  const v = value ?? {};
+  if (!isObject(v)) fail("attribution", "an object like {minAccounts: 30}", v);
+  checkKeys("attribution.", v, ["minAccounts"]);
+  const minAccounts = v.minAccounts ?? DEFAULT_CONFIG.attribution.minAccounts;
+  if (!Number.isInteger(minAccounts) || (minAccounts as number) < 1) fail("attribution.minAccounts", "a positive integer", minAccounts);
+  return {minAccounts: minAccounts as number};
 }
 
 /**
@@ -357,6 +437,10 @@ export function resolveConfig(user: unknown, env: Record<string, string | undefi
   c.health = resolveHealth(user.health);
   resolveDates(c);
   c.billing = resolveBilling(c.billing);
+  // issue 19
+  c.touch = resolveTouch(user.touch);
+  c.kpiTree = resolveKpiTree(user.kpiTree);
+  c.attribution = resolveAttribution(user.attribution);
   return c;
 }
 

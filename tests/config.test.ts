@@ -41,7 +41,7 @@ describe("resolveConfig: defaults and overrides", () => {
 describe("resolveConfig: errors name the key", () => {
   it.each([
     [[], 'config: "(root)" must be an object, got []'],
-    [{color: "red"}, 'config: unknown key "color" (expected one of: dataDir, encoding, tables, asOf, locale, currency, title, segments, targets, health, grossMargin, npsMinResponses, onboardingDeadlineDays, redact, memoryLimit, protect, minSampleSize, timeZone, dateRange, maxMonths, billing, customDir)'],
+    [{color: "red"}, 'config: unknown key "color" (expected one of: dataDir, encoding, tables, asOf, locale, currency, title, segments, targets, health, grossMargin, npsMinResponses, onboardingDeadlineDays, redact, memoryLimit, protect, minSampleSize, timeZone, dateRange, maxMonths, billing, customDir, touch, kpiTree, attribution)'],
     [{memoryLimit: "lots"}, 'config: "memoryLimit" must be a size like "3GB" or "512MB", got "lots"'],
     [{dataDir: ""}, 'config: "dataDir" must be a directory path, got ""'],
     [{customDir: 3}, 'config: "customDir" must be a directory path, got 3'],
@@ -71,7 +71,7 @@ describe("resolveConfig: errors name the key", () => {
 describe("resolveConfig: ingest table settings", () => {
   it.each([
     [{tables: []}, 'config: "tables" must be an object keyed by table name, got []'],
-    [{tables: {invoices: {}}}, 'config: unknown key "tables.invoices" (expected one of: accounts, subscriptions, nps_responses, usage, onboarding, support_tickets, csm_activities, outcomes)'],
+    [{tables: {invoices: {}}}, 'config: unknown key "tables.invoices" (expected one of: accounts, subscriptions, nps_responses, usage, onboarding, support_tickets, csm_activities, outcomes, leads)'],
     [{tables: {usage: "usage.csv"}}, 'config: "tables.usage" must be an object, got "usage.csv"'],
     [{tables: {usage: {file: "u.csv"}}}, 'config: unknown key "tables.usage.file" (expected one of: columns, encoding, dateFormat)'],
     [{tables: {usage: {columns: ["account_id"]}}}, 'config: "tables.usage.columns" must be an object like {"Customer ID": "account_id"}, got ["account_id"]'],

@@ -16,6 +16,9 @@
  *   unknown_account:   account_id "A999" not in accounts
  *   date_order:        end_date 2024-01-01 is not after start_date 2024-02-01
  *                      | resolved_at 2024-01-01 09:00:00 is before created_at 2024-01-02 10:00:00
+ *                      | won_at 2024-01-01 is before created_at 2024-02-01   (notBefore)
+ *   invalid_value:     source "phone" not one of support, csm, other      (values)
+ *   missing_value:     won_at is required when status is won              (requiredWhen)
  *   duplicate_id:      subscription_id "S1" already on line 3
  *   malformed_row:     9 fields, expected 8 | text after a closing quote | the quote opened on line 7 is never closed
  * Values in reasons are the cell's text as written (trimmed); dates in date_order are ISO.
@@ -41,7 +44,7 @@ const BOOLEANS: Record<string, boolean> = {true: true, false: false, t: true, f:
 export function textSql(col: ColumnSpec | null, raw: string): string {
   const starts = `(${raw} LIKE ' %' OR ${raw} LIKE '　%')`;
   const padded = `(${starts} OR ${raw} LIKE '% ' OR ${raw} LIKE '%　')`;
-  const trimmed = col && (col.type !== "string" || col.unique || col.referencesAccounts);
+  const trimmed = col && (col.type !== "string" || col.unique || col.referencesAccounts || col.values);
   const cleaned = trimmed
     ? `CASE WHEN ${padded} THEN NULLIF(trim(${raw}), '') ELSE NULLIF(${raw}, '') END`
     : `CASE WHEN ${raw} = '' OR (${starts} AND trim(${raw}) = '') THEN NULL ELSE ${raw} END`;
@@ -98,6 +101,7 @@ function parseSql(type: ColumnType, t: string, dateFormat: string | undefined): 
 /** The staged value of a cleaned cell `t`: parsed to the column's type; NULL when it does not parse. */
 export function parsedSql(col: ColumnSpec, t: string, dateFormat: string | undefined): string {
   let parsed = parseSql(col.type, t, dateFormat);
+  if (col.values) parsed = `lower(${parsed})`; // issue 19: enumerated values are staged lower-case
   if (col.monthly) {
     // Monthly exports often write "2024-01".
     parsed = `CAST(date_trunc('month', CASE WHEN length(${t}) <= 7 AND regexp_full_match(${t}, '[0-9]{4}-[0-9]{1,2}') THEN TRY_CAST(${t} || '-01' AS DATE) ELSE ${parsed} END) AS DATE)`;
@@ -168,6 +172,22 @@ export function columnChecks(
       column: col.name,
       when: `${t} IS NOT NULL AND NOT ${known}`,
       reason: `${q(`unknown_account: ${col.name} `)} || ${quoted(t)} || ' not in accounts'`
+    });
+  }
+  // issue 19 (leads): enumerated values, a condition making the cell required, an on-or-after date order.
+  if (col.values) {
+    checks.push({
+      column: col.name,
+      when: `${t} IS NOT NULL AND lower(${t}) NOT IN (${col.values.map((v) => q(v.toLowerCase())).join(", ")})`,
+      reason: `${q(`invalid_value: ${col.name} `)} || ${quoted(t)} || ${q(` not one of ${col.values.join(", ")}`)}`
+    });
+  }
+  if (col.requiredWhen) {
+    const {column, equals} = col.requiredWhen;
+    checks.push({
+      column: col.name,
+      when: `${t} IS NULL AND lower(${cols(column).t}) = ${q(equals)}`,
+      reason: q(`missing_value: ${col.name} is required when ${column} is ${equals}`)
     });
   }
   if (col.after) {

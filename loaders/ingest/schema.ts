@@ -30,6 +30,11 @@ export interface ColumnSpec {
   default?: string | number | boolean;
   /** Further checks of this column (after range, before reference), given the SQL names of any column's text and value. */
   checks?: (cols: (name: string) => {t: string; p: string}) => {when: string; reason: string}[];
+  // issue 19 (leads): allowed values and a condition that makes a cell required.
+  /** The only values accepted (compared case-insensitively; staged lower-case). */
+  values?: string[];
+  /** The value is required when another column has this (lower-case) value. */
+  requiredWhen?: {column: string; equals: string};
 }
 
 export interface TableSpec {
@@ -147,6 +152,21 @@ export const SCHEMA: Record<TableName, TableSpec> = {
       {name: "month", type: "date", required: true, monthly: true},
       {name: "metric", type: "string", required: true},
       {name: "value", type: "decimal", required: true}
+    ]
+  },
+  // issue 19: Service Qualified Leads: a support or CS conversation that surfaced a need sales can act on.
+  leads: {
+    name: "leads",
+    required: false,
+    columns: [
+      {name: "lead_id", type: "string", required: true, unique: true},
+      {name: "account_id", type: "string", required: true, referencesAccounts: true},
+      {name: "created_at", type: "date", required: true},
+      {name: "source", type: "string", required: true, values: ["support", "csm", "other"]},
+      {name: "owner", type: "string"},
+      {name: "status", type: "string", required: true, values: ["open", "won", "lost"]},
+      {name: "won_at", type: "date", notBefore: "created_at", requiredWhen: {column: "status", equals: "won"}},
+      {name: "won_mrr", type: "money", min: 0}
     ]
   }
 };

@@ -6,6 +6,7 @@ import type {ReportConfig} from "../config.js";
 import type {Db} from "../db.js";
 import {checkCalendarSpan, checkSegments} from "./calendar-guard.js";
 import type {MetricContext, Month} from "./family.js";
+import {deriveTouch, needsTouch} from "./touch.js";
 
 /**
  * With no activity feed besides subscriptions, ends after the last start count only when none lies
@@ -62,6 +63,8 @@ export async function metricContext(db: Db, config: ReportConfig): Promise<Metri
   const firstMonth = first?.m && first.m < asOf ? first.m : asOf;
   await checkCalendarSpan(db, config, firstMonth, asOf);
   await createMonths(db, firstMonth, asOf);
+  // issue 19: the derived touch-model dimension, before the dimensions are read from accounts.
+  if (await needsTouch(db, config.segments)) await deriveTouch(db, config.touch, asOf);
   return {asOf, firstMonth, config, dimensions: await segmentDimensions(db, config)};
 }
 

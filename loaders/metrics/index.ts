@@ -24,6 +24,9 @@ import {billing} from "./billing.js";
 // issue 15: churn forecast
 import {churnForecast} from "./churn-forecast.js";
 import {healthWeights} from "./health-weights.js";
+// issue 19: change attribution, Service Qualified Leads
+import {changeAttributionFamily} from "./change-attribution.js";
+import {leads} from "./leads.js";
 
 export const FAMILIES: MetricFamily[] = [
   accountMonths,
@@ -48,4 +51,7 @@ export const FAMILIES: MetricFamily[] = [
   billing,
   churnForecast,
   healthWeights,
+  // issue 19
+  changeAttributionFamily,
+  leads,
 ];

@@ -15,6 +15,7 @@ import {drawAccount, drawTeam, startMonthWeights} from "./accounts.js";
 import {activityRows} from "./activities.js";
 import {historyWindow, isoDate, monthStart} from "./calendar.js";
 import {PRODUCTS, type Product} from "./company.js";
+import {leadRows} from "./leads.js";
 import {drawLifecycle} from "./lifecycle.js";
 import {npsResponses} from "./nps.js";
 import {observedOnboarding, planOnboarding} from "./onboarding.js";
@@ -44,7 +45,7 @@ export interface SampleSummary {
 }
 
 /** One random stream per concern, so a change in one module leaves the others' draws alone. */
-const STREAM = {account: 1, onboarding: 2, lifecycle: 3, subscriptions: 4, usage: 5, outcomes: 6, support: 7, nps: 8, activities: 9};
+const STREAM = {account: 1, onboarding: 2, lifecycle: 3, subscriptions: 4, usage: 5, outcomes: 6, support: 7, nps: 8, activities: 9, leads: 10};
 
 const productIndex = (p: Product) => PRODUCTS.indexOf(p);
 
@@ -76,7 +77,7 @@ function writeTables(o: SampleOptions, dir: string): Record<TableName, number> {
   const team = drawTeam(o.seed, o.accounts);
   const startMonths = startMonthWeights(win);
   const taken = new Set<string>();
-  const ids = {subscription: counter("S"), response: counter("R"), ticket: counter("T")};
+  const ids = {subscription: counter("S"), response: counter("R"), ticket: counter("T"), lead: counter("L")};
   const out = Object.fromEntries(TABLE_NAMES.map((t) => [t, csvTable(join(dir, `${t}.csv`), t)])) as Record<TableName, TableWriter>;
   try {
     for (let index = 0; index < o.accounts; ++index) {
@@ -105,6 +106,7 @@ function writeTables(o: SampleOptions, dir: string): Record<TableName, number> {
       out.support_tickets.write(support.rows);
       out.nps_responses.write(npsResponses(stream(STREAM.nps), account, life, book, win, {goLive, resolved: support.resolved, nextId: ids.response}));
       out.csm_activities.write(activityRows(stream(STREAM.activities), account, life, book, win, team));
+      out.leads.write(leadRows(stream(STREAM.leads), account, life, book, win, ids.lead));
     }
   } finally {
     for (const w of Object.values(out)) w.close();

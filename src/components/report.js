@@ -9,6 +9,7 @@ import {html} from "npm:htl";
 import {mrrBridge} from "./bridge.js";
 import {formatters, setDocumentLang, t} from "./i18n.js";
 import {kpiTile} from "./kpi-tile.js";
+import {attributionSection} from "./attribution.js";
 import {BAND_COLORS} from "./palette.js";
 import {dataTable} from "./table.js";
 import {bindUrl} from "./url-state.js";
@@ -67,6 +68,7 @@ function reportBody(data, view, {locale, currency, width, tr, f}) {
       <h2 id="cs-summary-h">${tr("report.summary")}</h2>
       <ul>${view.summary.map((s) => html`<li>${s}</li>`)}</ul>
     </section>
+    ${segment === "all" ? attributionSection(data.attribution, {locale, currency, width}) : null}
     <section class="cs-kpis" aria-labelledby="cs-kpis-h">
       <h2 id="cs-kpis-h">${tr("report.kpis")}</h2>
       <div class="cs-kpi-grid">${view.kpis.map((k) => kpiTile(k, {locale, currency, width: tileWidth, rules: data.rules}))}</div>

@@ -15,6 +15,8 @@ import {npsScores} from "./nps-scores.js";
 import {onboardingOverdue} from "./onboarding-overdue.js";
 // issue 15: churn forecast on the report
 import {churnForecastReport} from "./churn-forecast-report.js";
+// issue 19
+import {kpiTree} from "./kpi-tree.js";
 
 export const DATASETS: SiteDataset[] = [
   metricTables,
@@ -31,4 +33,6 @@ export const DATASETS: SiteDataset[] = [
   healthAccounts,
   onboardingOverdue,
   churnForecastReport,
+  // issue 19
+  kpiTree,
 ];

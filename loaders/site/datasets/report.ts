@@ -16,6 +16,7 @@ import {AT_RISK_LIMIT, atRisk, bridges, FALLING_RATIO, movers, MOVERS_LIMIT, REN
 import {churnBySegment, KPI_SPECS, kpiValues, reportDimension, reportSegments, type MonthValues} from "../report/kpis.js";
 import {readingOf, verdict, type Minimums} from "../report/reading.js";
 import {summarize} from "../report/summary.js";
+import {reportAttribution} from "../report/attribution.js";
 import type {Kpi, MonthlyReport, ReportIndexRow, ReportView} from "../report/types.js";
 
 /** Months shown in a KPI sparkline: the report month and the 12 before it. */
@@ -89,6 +90,7 @@ export async function buildReports(db: Db, ctx: MetricContext): Promise<{reports
   const riskRows = await atRisk(db, dim);
   const churnSegments = await churnBySegment(db, dim);
   const targets = config.targets;
+  const attributions = await reportAttribution(db, ctx, dim); // issue 19
 
   const reports: MonthlyReport[] = [];
   const index: ReportIndexRow[] = [];
@@ -112,7 +114,8 @@ export async function buildReports(db: Db, ctx: MetricContext): Promise<{reports
         atRiskLimit: AT_RISK_LIMIT,
         npsMinResponses: config.npsMinResponses,
         minSampleSize: config.minSampleSize
-      }
+      },
+      attribution: attributions.get(month) ?? null
     };
     for (const view of views) {
       const byMonth = values.get(view)!;

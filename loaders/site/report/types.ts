@@ -1,6 +1,7 @@
 /** The monthly report's data, as written to report-YYYY-MM.json (read by src/components/report.js). */
 import type {Locale, TargetKey} from "../../config.js";
 import type {Month} from "../../metrics/family.js";
+import type {ReportAttribution} from "./attribution.js";
 
 export type KpiKey = TargetKey;
 export type KpiUnit = "money" | "rate" | "nps";
@@ -140,6 +141,8 @@ export interface MonthlyReport {
     /** issue 11: the small-sample minimum for every other rate. */
     minSampleSize: number;
   };
+  /** issue 19: why NRR, GRR and logo churn moved, by segment of `dimension` (null without a comparison). */
+  attribution: ReportAttribution | null;
 }
 
 /** One line per month of the archive page (reports-index.json). */

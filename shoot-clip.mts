@@ -1,0 +1,10 @@
+import {serve, launch} from "./tests/e2e/harness.ts";
+const [dist, name, path, width, y, h] = process.argv.slice(2);
+const server = await serve(dist);
+const browser = await launch();
+const page = await browser.newPage({viewport: {width: +width, height: 900}});
+await page.goto(server.url + path, {waitUntil: "networkidle"});
+await page.waitForTimeout(1500);
+await page.screenshot({path: `/work/wt/shots/i19/${name}.png`, fullPage: true, clip: {x: 0, y: +y, width: +width, height: +h}});
+await browser.close();
+await server.close();
