@@ -4,9 +4,8 @@
  */
 import {accessSync, constants, mkdirSync, statSync} from "node:fs";
 import {dirname} from "node:path";
-import {InputError} from "../loaders/ingest/errors.js";
+import {displayPath, InputError} from "../loaders/ingest/errors.js";
 import {fsProblem, withFs} from "../loaders/ingest/fs-errors.js";
-import {displayPath} from "../loaders/ingest/errors.js";
 
 /** The one-line message for a user-fixable error, or null for a bug (print its stack). */
 export function userErrorMessage(error: unknown): string | null {

@@ -25,8 +25,8 @@ import {ingest} from "../../loaders/ingest/index.js";
 import {runPipeline} from "../../loaders/pipeline.js";
 import {expectAccounting} from "./helpers.js";
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
-const METRIC_RUNS = Number(process.env.FUZZ_METRIC_RUNS ?? 4);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 20);
+const METRIC_RUNS = Number(process.env.FUZZ_METRIC_RUNS ?? 3);
 const SEED = Number(process.env.FUZZ_SEED ?? 14);
 const root = mkdtempSync(join(tmpdir(), "cs-fuzz-"));
 afterAll(() => rmSync(root, {recursive: true, force: true}));

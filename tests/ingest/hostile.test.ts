@@ -5,7 +5,8 @@
 import {execFile} from "node:child_process";
 import {resolve} from "node:path";
 import {describe, expect, it} from "vitest";
-import {PROJECT_ROOT} from "../../loaders/config.js";
+import {PROJECT_ROOT, resolveConfig} from "../../loaders/config.js";
+import {metricContext} from "../../loaders/metrics/calendar.js";
 import {column, expectAccounting, fatalMessage, ingestFixture, rejected} from "./helpers.js";
 
 const row = (table: string, line: number, col: string | null, value: string | null, reason: string) => ({
@@ -103,6 +104,26 @@ describe("typed Parquet TIMESTAMPTZ does not depend on the machine's zone", () =
     const tokyo = [{subscription_id: "S1", end_date: "2024-04-01"}, {subscription_id: "S2", end_date: null}];
     const runs = await Promise.all([endDatesUnder("UTC"), endDatesUnder("Asia/Tokyo"), endDatesUnder("UTC", "Asia/Tokyo"), endDatesUnder("Asia/Tokyo", "Asia/Tokyo")]);
     expect(runs).toEqual([utc, utc, tokyo, tokyo]);
+  });
+});
+
+describe("input columns named like internal ones", () => {
+  it("accounts columns plan, mrr and month are kept as text, and listing one as a segment is an error naming the clash", async () => {
+    const run = await ingestFixture("reserved-columns");
+    expect(await run.db.all(`SELECT account_id, plan, mrr, month, tier FROM accounts ORDER BY account_id`)).toEqual([
+      {account_id: "A1", plan: "Gold", mrr: "1", month: "2023-01", tier: "T1"},
+      {account_id: "A2", plan: "Silver", mrr: "2", month: "2023-03", tier: "T2"},
+      {account_id: "A3", plan: "Bronze", mrr: "3", month: "2023-06", tier: "T1"}
+    ]);
+    const config = resolveConfig({dataDir: "tests/fixtures/ingest/reserved-columns", segments: ["segment", "mrr"]});
+    await expect(metricContext(run.db, config)).rejects.toThrow(
+      'config: "segments" lists "mrr", a name the report uses for its own column; ' +
+        'rename that accounts column in the config (tables: {accounts: {columns: {"mrr": "mrr_tier"}}}) and list "mrr_tier" instead'
+    );
+    // Renamed by the mapping, as the message says, it is a segment like any other.
+    const renamed = await ingestFixture("reserved-columns", {tables: {accounts: {columns: {mrr: "mrr_tier"}}}});
+    const ctx = await metricContext(renamed.db, resolveConfig({dataDir: "tests/fixtures/ingest/reserved-columns", segments: ["segment", "mrr_tier"]}));
+    expect(ctx.dimensions).toEqual(["segment", "mrr_tier"]);
   });
 });
 
