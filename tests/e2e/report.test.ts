@@ -197,16 +197,15 @@ describe("monthly report", () => {
     await v.page.close();
   });
 
-  it("loads the report's first chart fast and transfers little", async () => {
+  // Time to first chart is measured by `npm run bench` (scripts/bench/browser.ts), not asserted here:
+  // a timed test fails on a busy machine. The bytes a reader downloads are deterministic.
+  it("draws the report's first chart and transfers little", async () => {
     const v = await visit(browser, server.url, "/");
-    const started = Date.now();
     await v.page.reload();
     await v.page.waitForSelector(".cs-bridge svg", {timeout: 30_000});
-    const elapsed = Date.now() - started;
     const bytes = await v.page.evaluate(() =>
       performance.getEntriesByType("resource").reduce((n, e) => n + ((e as PerformanceResourceTiming).encodedBodySize || 0), 0)
     );
-    expect(elapsed).toBeLessThan(1500);
     expect(bytes).toBeLessThan(1.5e6);
     await v.page.close();
   });
