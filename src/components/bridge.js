@@ -48,25 +48,29 @@ export function mrrBridge(row, {width = 640, height = 300, locale = "en-US", cur
     .map((s) => `${label(s.step)} ${f.moneyDelta(s.amount)}`)
     .join(locale === "ja-JP" ? "、" : ", ");
   const description = tr("report.bridge.alt", {start: f.money(row.mrr_start), end: f.money(row.mrr_end), parts});
+  // Narrow screens: slanted step labels, and value labels only on the steps that moved.
+  const narrow = width < 560;
+  const shown = narrow ? bars.filter((d) => d.amount !== 0) : bars;
   return Plot.plot({
     width,
-    height,
+    height: narrow ? height + 40 : height,
+    marginBottom: narrow ? 64 : undefined,
     title: title ?? tr("report.bridge.title", {month: f.month(row.month)}),
     ariaLabel: tr("report.bridge.title", {month: f.month(row.month)}),
     ariaDescription: description,
     marginLeft: 64,
     marginTop: 24,
-    x: {domain: bars.map((d) => d.label), label: null, padding: 0.25},
+    x: {domain: bars.map((d) => d.label), label: null, padding: 0.25, tickRotate: narrow ? -40 : 0},
     y: {domain: [floor, top], grid: true, label: null, tickFormat: (v) => f.moneyCompact(v), ticks: 5},
     color: {domain: steps.map((s) => s.step), range: steps.map((s) => MOVEMENT_COLORS[s.step])},
     marks: [
       Plot.barY(bars, {x: "label", y1: "y1", y2: "y2", fill: "step", title: (d) => `${d.label}: ${value(d)}`}),
-      Plot.text(bars, {
+      Plot.text(shown, {
         x: "label",
         y: (d) => Math.max(d.y1, d.y2),
         text: "text",
         dy: -8,
-        fontSize: 11,
+        fontSize: narrow ? 10 : 11,
         fill: "currentColor"
       }),
       floor > 0 ? null : Plot.ruleY([0])
