@@ -31,9 +31,10 @@ export function accountFxSql(): string {
 export function segmentFxSql(lineDimensions: readonly string[]): string {
   const byLine = lineDimensions.map((d) => `SELECT month, '${d}' AS dimension, ${d} AS segment, account_id, round(sum(fx), 2) AS fx FROM l GROUP BY ALL`);
   return `(WITH l AS (${lineFx}), a AS (SELECT month, account_id, round(sum(fx), 2) AS fx FROM l GROUP BY ALL)
-    SELECT s.month, s.dimension, s.segment, s.account_id, coalesce(x.fx, a.fx)::DECIMAL(18,2) AS fx
-    FROM (SELECT DISTINCT m.month, sm.dimension, sm.segment, sm.account_id FROM months m JOIN segment_months sm ON sm.month = m.prev_month) s
-    JOIN a ON a.month = s.month AND a.account_id = s.account_id
+    -- From the accounts with FX (none without a billing export in other currencies), so it costs nothing otherwise.
+    SELECT s.month, s.dimension, s.segment, s.account_id, coalesce(x.fx, s.fx)::DECIMAL(18,2) AS fx
+    FROM (SELECT DISTINCT a.month, sm.dimension, sm.segment, sm.account_id, a.fx
+          FROM a JOIN months m ON m.month = a.month JOIN segment_months sm ON sm.month = m.prev_month AND sm.account_id = a.account_id) s
     LEFT JOIN (${byLine.join(" UNION ALL ")}) x ON x.month = s.month AND x.dimension = s.dimension AND x.segment = s.segment AND x.account_id = s.account_id
     WHERE s.dimension NOT IN (${lineDimensions.map((d) => `'${d}'`).join(", ")}) OR x.fx IS NOT NULL)`;
 }
