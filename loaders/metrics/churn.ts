@@ -3,7 +3,9 @@
  * dimension (see segments.ts), one row per month × segment. Reads `segment_months` and `segment_values`.
  */
 import type {Db} from "../db.js";
+import {segmentFxSql} from "../ingest/billing/fx.js";
 import type {MetricFamily, Month} from "./family.js";
+import {LINE_DIMENSIONS} from "./segments.js";
 
 export interface ChurnRow {
   month: Month;
@@ -24,18 +26,22 @@ export interface ChurnRow {
  * Members of a segment in M: accounts in it at the end of M-1 with account MRR > 0 then. Churned: the
  * account's whole MRR in M is 0 (their segment MRR at M-1 is churned MRR). Otherwise the change in
  * their segment MRR is contraction or expansion. New and reactivated accounts are not members.
+ * Exchange-rate movement (billing lines in other currencies, issue 13) is neither: it is taken out of
+ * the change first, as in the MRR bridge.
  */
 async function buildChurn(db: Db): Promise<void> {
   await db.run(`
     CREATE OR REPLACE TABLE churn AS
     WITH members AS (
       SELECT m.month, p.dimension, p.segment, p.account_id, p.mrr AS mrr_prev,
-             coalesce(c.mrr, 0) AS mrr_cur, coalesce(a.mrr, 0) AS account_cur
+             coalesce(c.mrr, 0) AS mrr_cur, coalesce(a.mrr, 0) AS account_cur, coalesce(x.fx, 0) AS fx
       FROM months m
       JOIN segment_months p ON p.month = m.prev_month AND p.account_mrr > 0
       LEFT JOIN segment_months c
         ON c.month = m.month AND c.dimension = p.dimension AND c.segment = p.segment AND c.account_id = p.account_id
       LEFT JOIN account_months a ON a.month = m.month AND a.account_id = p.account_id
+      LEFT JOIN ${segmentFxSql(LINE_DIMENSIONS)} x
+        ON x.month = m.month AND x.dimension = p.dimension AND x.segment = p.segment AND x.account_id = p.account_id
     ),
     cells AS (
       SELECT month, dimension, segment,
@@ -43,8 +49,8 @@ async function buildChurn(db: Db): Promise<void> {
              count(*) FILTER (WHERE account_cur = 0) AS accounts_churned,
              sum(mrr_prev) AS mrr_start,
              coalesce(sum(mrr_prev) FILTER (WHERE account_cur = 0), 0) AS mrr_churned,
-             coalesce(sum(greatest(mrr_prev - mrr_cur, 0)) FILTER (WHERE account_cur > 0), 0) AS mrr_contraction,
-             coalesce(sum(greatest(mrr_cur - mrr_prev, 0)) FILTER (WHERE account_cur > 0), 0) AS mrr_expansion
+             coalesce(sum(greatest(mrr_prev + fx - mrr_cur, 0)) FILTER (WHERE account_cur > 0), 0) AS mrr_contraction,
+             coalesce(sum(greatest(mrr_cur - mrr_prev - fx, 0)) FILTER (WHERE account_cur > 0), 0) AS mrr_expansion
       FROM members
       GROUP BY month, dimension, segment
     ),

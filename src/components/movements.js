@@ -5,7 +5,7 @@
 import * as Plot from "npm:@observablehq/plot";
 import {formatters, t} from "./i18n.js";
 import {monthDate} from "./months.js";
-import {MOVEMENTS, movementScale, OKABE_ITO} from "./palette.js";
+import {MOVEMENT_COLORS, MOVEMENTS, movementScale, OKABE_ITO} from "./palette.js";
 
 const LOSSES = new Set(["contraction", "churn"]);
 
@@ -15,13 +15,15 @@ export function movementsChart(rows, {width = 640, height = 300, title, subtitle
   const f = formatters(locale, currency);
   const tr = t(locale);
   const list = Array.from(rows);
+  // Exchange-rate movement (billing lines in several currencies, signed) is a series only when there is some.
+  const kinds = list.some((d) => d.fx) ? [...MOVEMENTS, "fx"] : MOVEMENTS;
   const long = list.flatMap((d) =>
-    MOVEMENTS.map((m) => ({month: d.month, date: monthDate(d.month), movement: m, value: (LOSSES.has(m) ? -1 : 1) * (d[m] ?? 0)}))
+    kinds.map((m) => ({month: d.month, date: monthDate(d.month), movement: m, value: (LOSSES.has(m) ? -1 : 1) * (d[m] ?? 0)}))
   );
   const net = list.map((d) => ({
     month: d.month,
     date: monthDate(d.month),
-    value: (d.new ?? 0) + (d.expansion ?? 0) + (d.reactivation ?? 0) - (d.contraction ?? 0) - (d.churn ?? 0)
+    value: (d.new ?? 0) + (d.expansion ?? 0) + (d.reactivation ?? 0) - (d.contraction ?? 0) - (d.churn ?? 0) + (d.fx ?? 0)
   }));
   const tip = (d) => `${f.month(d.month)}\n${tr(`movement.${d.movement}`)} ${f.moneyDelta(d.value)}`;
   return Plot.plot({
@@ -34,11 +36,11 @@ export function movementsChart(rows, {width = 640, height = 300, title, subtitle
     marginTop: 16,
     x: {type: "band", label: null, tickFormat: (d) => f.monthShort(d.toISOString().slice(0, 7)), ticks: everyNth(list, width)},
     y: {grid: true, label: null, tickFormat: (v) => f.moneyCompact(v)},
-    color: {...movementScale(tr), legend: true},
+    color: {...movementScale(tr), domain: kinds, range: kinds.map((k) => MOVEMENT_COLORS[k]), legend: true},
     ariaLabel: title,
     ariaDescription: describe(list, net, {f, tr}),
     marks: [
-      Plot.barY(long, {x: "date", y: "value", fill: "movement", order: MOVEMENTS, title: tip, inset: 0.5}),
+      Plot.barY(long, {x: "date", y: "value", fill: "movement", order: kinds, title: tip, inset: 0.5}),
       Plot.ruleY([0], {stroke: "currentColor"}),
       Plot.lineY(net, {x: "date", y: "value", stroke: OKABE_ITO.black, strokeWidth: 1.5, marker: "circle-stroke", title: (d) => `${f.month(d.month)}\n${tr("analysis.net_change")} ${f.moneyDelta(d.value)}`}),
       Plot.tip(long, Plot.pointerX({x: "date", y: "value", title: tip, filter: (d) => d.value !== 0}))

@@ -130,12 +130,13 @@ export const LAYOUTS: Layout[] = [
   {preset: "billing_lines", label: "billing_lines (generic)", signature: [], columns: CANONICAL}
 ];
 
-/** Whether a header is the generic billing_lines layout: an amount, an interval or service period, an account and a start. */
+/**
+ * Whether a header is the generic billing_lines layout: an amount, an interval, an account and a
+ * start, and no mrr. (A subscriptions file that only lacks mrr is a contract table missing a column.)
+ */
 function isGeneric(header: Set<string>): boolean {
   const has = (names: string[]) => names.some((n) => header.has(n));
-  return (
-    has(["amount", "amount_minor"]) && has(["interval", "end_date"]) && has(["account_id", "customer_id"]) && header.has("start_date") && !header.has("mrr")
-  );
+  return has(["amount", "amount_minor"]) && header.has("interval") && has(["account_id", "customer_id"]) && header.has("start_date") && !header.has("mrr");
 }
 
 /** The layout a header is recognised as (the first whose signature it holds), or null. */

@@ -48,7 +48,12 @@ async function readHeader(db: Db, tf: TableFile, config: ReportConfig): Promise<
       return [];
     }
   }
-  const {text} = decodeCsv(readFileSync(tf.path), {gzip: tf.format === "csv.gz", encoding: encodingOf(config), file: displayPath(tf.path)});
+  let text: Buffer;
+  try {
+    ({text} = decodeCsv(readFileSync(tf.path), {gzip: tf.format === "csv.gz", encoding: encodingOf(config), file: displayPath(tf.path)}));
+  } catch {
+    return []; // not readable as text: the table's own reading reports it, in its turn
+  }
   const first = text.subarray(0, Math.min(text.length, 65536)).toString("utf8").split(/\r?\n/)[0] ?? "";
   const delimiter = [",", ";", "\t", "|"].find((d) => first.includes(d)) ?? ",";
   return first.split(delimiter).map((h) => h.trim().replace(/^"(.*)"$/, "$1"));

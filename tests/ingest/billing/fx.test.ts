@@ -56,6 +56,23 @@ describe("multi-currency billing lines and the FX bridge line (mixed fixture)", 
     ]);
   });
 
+  it("keeps FX out of contraction and expansion in churn, GRR and NRR too", async () => {
+    const rows = await run.db.all(
+      `SELECT month, mrr_start, mrr_churned, mrr_contraction, grr, nrr FROM churn WHERE dimension = 'all' AND month >= '2025-02' ORDER BY month`
+    );
+    expect(rows).toEqual([
+      // X2's +1000 is FX: no expansion, NRR 1.
+      {month: "2025-02", mrr_start: 77000, mrr_churned: 0, mrr_contraction: 0, grr: 1, nrr: 1},
+      // X3 churns 30000; X2 expands 8250 (at March's rate); X1's +1000 is FX.
+      {month: "2025-03", mrr_start: 82900, mrr_churned: 30000, mrr_contraction: 0, grr: 52900 / 82900, nrr: 61150 / 82900},
+      // X1's −500 is FX, not contraction.
+      {month: "2025-04", mrr_start: 62150, mrr_churned: 0, mrr_contraction: 0, grr: 1, nrr: 1}
+    ]);
+    // Per product: X2's MA add-on is new to the MA segment; its CMS line moved only by FX.
+    const cms = await run.db.all(`SELECT mrr_contraction, nrr FROM churn WHERE dimension = 'product' AND segment = 'CMS' AND month = '2025-04'`);
+    expect(cms).toEqual([{mrr_contraction: 0, nrr: 1}]);
+  });
+
   it("reads fx_rates with its row accounting", async () => {
     expect(await run.db.all(`SELECT rows_read, rows_accepted, rows_rejected FROM ingest_stats WHERE "table" = 'fx_rates'`)).toEqual([
       {rows_read: 12, rows_accepted: 12, rows_rejected: 0}

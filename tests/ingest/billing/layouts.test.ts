@@ -105,6 +105,7 @@ describe("recognised billing export layouts", () => {
     expect(detectLayout(["customer_external_id", "amount_in_cents", "service_period_start"])?.preset).toBe("chartmogul");
     expect(detectLayout(["案件番号", "顧客名", "請求間隔", "契約開始日"])?.preset).toBe("board");
     expect(detectLayout(["account_id", "amount", "interval", "start_date"])?.preset).toBe("billing_lines");
+    expect(detectLayout(["subscription_id", "account_id", "start_date", "end_date", "amount"])).toBeNull();
     expect(detectLayout(["subscription_id", "account_id", "start_date", "end_date", "mrr", "amount", "interval"])).toBeNull();
     expect(detectLayout(["Invoice Line", "Customer ID", "Start", "End", "Monthly Amount"])).toBeNull();
   });
