@@ -15,6 +15,8 @@ export const HOLDOUT_MONTHS = 6;
 export const MIN_TRAIN_MONTHS = 6;
 export const MIN_TRAIN_CHURNED = 30;
 export const MIN_HOLDOUT_CHURNED = 10;
+/** Scored account-months above which the fit uses a stable sample of accounts (1 in k). */
+export const MAX_FIT_ROWS = 200_000;
 /** Ridge penalty on the coefficients (per observation), so rare components cannot run away. */
 export const RIDGE = 1e-3;
 
@@ -134,6 +136,10 @@ interface Row {
 async function build(db: Db, ctx: MetricContext): Promise<void> {
   const [y, m] = ctx.asOf.split("-").map(Number);
   const asOfIndex = y * 12 + m - 1;
+  // A large book fits on a stable sample of accounts (by MD5 of the id), so memory and time stay bounded.
+  const [{n}] = await db.all<{n: number}>(`SELECT count(*)::DOUBLE AS n FROM health WHERE score IS NOT NULL`);
+  const every = Math.max(1, Math.ceil(n / MAX_FIT_ROWS));
+  const sampled = every > 1 ? `AND (('0x' || left(md5(h.account_id), 8))::UBIGINT % ${every}) = 0` : "";
   // Same outcome as health_validity: scored in M, not active in every one of M+1..M+3.
   const rows = (
     await db.all<Record<string, number | string | boolean | null>>(`
@@ -146,7 +152,7 @@ async function build(db: Db, ctx: MetricContext): Promise<void> {
       )
       SELECT h.mi, h.month, h.score, ahead.mi IS NOT NULL AS churned, ${HEALTH_COMPONENTS.map((c) => `h.${ident(c)}`).join(", ")}
       FROM h LEFT JOIN ahead USING (account_id, mi)
-      WHERE h.score IS NOT NULL AND h.mi + ${VALIDITY_HORIZON} <= ${asOfIndex}
+      WHERE h.score IS NOT NULL AND h.mi + ${VALIDITY_HORIZON} <= ${asOfIndex} ${sampled}
       ORDER BY h.mi, h.account_id`)
   ).map(
     (r): Row => ({
