@@ -15,6 +15,8 @@ export const HOLDOUT_MONTHS = 6;
 export const MIN_TRAIN_MONTHS = 6;
 export const MIN_TRAIN_CHURNED = 30;
 export const MIN_HOLDOUT_CHURNED = 10;
+/** Scored account-months above which the fit uses a stable sample of accounts (1 in k). */
+export const MAX_FIT_ROWS = 200_000;
 /** Ridge penalty on the coefficients (per observation), so rare components cannot run away. */
 export const RIDGE = 1e-3;
 
@@ -134,6 +136,10 @@ interface Row {
 async function build(db: Db, ctx: MetricContext): Promise<void> {
   const [y, m] = ctx.asOf.split("-").map(Number);
   const asOfIndex = y * 12 + m - 1;
+  // A large book fits on a stable sample of accounts (by MD5 of the id), so memory and time stay bounded.
+  const [{n}] = await db.all<{n: number}>(`SELECT count(*)::DOUBLE AS n FROM health WHERE score IS NOT NULL`);
+  const every = Math.max(1, Math.ceil(n / MAX_FIT_ROWS));
+  const sampled = every > 1 ? `AND (('0x' || left(md5(h.account_id), 8))::UBIGINT % ${every}) = 0` : "";
   // Same outcome as health_validity: scored in M, not active in every one of M+1..M+3.
   const rows = (
     await db.all<Record<string, number | string | boolean | null>>(`
@@ -146,7 +152,7 @@ async function build(db: Db, ctx: MetricContext): Promise<void> {
       )
       SELECT h.mi, h.month, h.score, ahead.mi IS NOT NULL AS churned, ${HEALTH_COMPONENTS.map((c) => `h.${ident(c)}`).join(", ")}
       FROM h LEFT JOIN ahead USING (account_id, mi)
-      WHERE h.score IS NOT NULL AND h.mi + ${VALIDITY_HORIZON} <= ${asOfIndex}
+      WHERE h.score IS NOT NULL AND h.mi + ${VALIDITY_HORIZON} <= ${asOfIndex} ${sampled}
       ORDER BY h.mi, h.account_id`)
   ).map(
     (r): Row => ({
@@ -202,8 +208,8 @@ export const healthWeightDefinitions: Definition[] = [
     name: {en: "Suggested health weights (fitted, not applied)", ja: "ヘルススコアの推奨重み（推定値。自動適用しません）"},
     formula: "logit P(churn ≤ 3 months) = β₀ + Σ_c β_c · s_c/100 (missing → training mean, ridge 0.001·n); suggested w_c = max(0, −β_c) / Σ max(0, −β)",
     text: {
-      en: `A logistic regression of "churned within 3 months" (as in health_validity) on the six components, fitted on the scored account-months whose 3-month outcome was over before the holdout window: the last ${HOLDOUT_MONTHS} months with a complete outcome. A component whose coefficient is negative (churn falls as it rises) gets a weight proportional to −β; one that does not lower churn gets 0. health_weight_fit_summary compares, on the holdout months only, the AUC of the configured score with the AUC of a score built with the suggested weights (same re-weighting of missing components, global weights only). The weights are never applied: copy them into health.weights to use them. status 'too_short' (fewer than ${HOLDOUT_MONTHS} holdout months or ${MIN_TRAIN_MONTHS} training months) or 'too_few_churners' (fewer than ${MIN_TRAIN_CHURNED} churners to fit on, or ${MIN_HOLDOUT_CHURNED} in the holdout) means the history cannot support a fit, and no weights are suggested. configured_weight is health.weights scaled to sum to 1.`,
-      ja: `「3か月以内の解約」（health_validityと同じ定義）を6つの構成要素で説明するロジスティック回帰です。ホールドアウト期間（3か月の結果がそろう直近${HOLDOUT_MONTHS}か月）より前に結果が確定した顧客月で推定します。係数が負（値が上がると解約が減る）の要素に −β に比例した重みを、解約を減らさない要素には0を割り当てます。health_weight_fit_summaryはホールドアウト期間だけで、設定中の重みのスコアと推奨重みのスコア（欠損要素の再配分は同じ。全体の重みのみ）のAUCを比べます。推奨重みは自動では適用されません。使う場合はhealth.weightsに書き写してください。statusが 'too_short'（ホールドアウト${HOLDOUT_MONTHS}か月または学習${MIN_TRAIN_MONTHS}か月に満たない）または 'too_few_churners'（学習の解約${MIN_TRAIN_CHURNED}件未満、またはホールドアウトの解約${MIN_HOLDOUT_CHURNED}件未満）の場合は、履歴が推定に足りないため重みを示しません。configured_weightは合計1に換算したhealth.weightsです。`
+      en: `A logistic regression of "churned within 3 months" (as in health_validity) on the six components, fitted on the scored account-months whose 3-month outcome was over before the holdout window: the last ${HOLDOUT_MONTHS} months with a complete outcome. A component whose coefficient is negative (churn falls as it rises) gets a weight proportional to −β; one that does not lower churn gets 0. health_weight_fit_summary compares, on the holdout months only, the AUC of the configured score with the AUC of a score built with the suggested weights (same re-weighting of missing components, global weights only). The weights are never applied: copy them into health.weights to use them. status 'too_short' (fewer than ${HOLDOUT_MONTHS} holdout months or ${MIN_TRAIN_MONTHS} training months) or 'too_few_churners' (fewer than ${MIN_TRAIN_CHURNED} churners to fit on, or ${MIN_HOLDOUT_CHURNED} in the holdout) means the history cannot support a fit, and no weights are suggested. configured_weight is health.weights scaled to sum to 1. Above 200,000 scored account-months, the fit and the comparison use a stable sample of accounts (1 in k, by MD5 of the account id).`,
+      ja: `「3か月以内の解約」（health_validityと同じ定義）を6つの構成要素で説明するロジスティック回帰です。ホールドアウト期間（3か月の結果がそろう直近${HOLDOUT_MONTHS}か月）より前に結果が確定した顧客月で推定します。係数が負（値が上がると解約が減る）の要素に −β に比例した重みを、解約を減らさない要素には0を割り当てます。health_weight_fit_summaryはホールドアウト期間だけで、設定中の重みのスコアと推奨重みのスコア（欠損要素の再配分は同じ。全体の重みのみ）のAUCを比べます。推奨重みは自動では適用されません。使う場合はhealth.weightsに書き写してください。statusが 'too_short'（ホールドアウト${HOLDOUT_MONTHS}か月または学習${MIN_TRAIN_MONTHS}か月に満たない）または 'too_few_churners'（学習の解約${MIN_TRAIN_CHURNED}件未満、またはホールドアウトの解約${MIN_HOLDOUT_CHURNED}件未満）の場合は、履歴が推定に足りないため重みを示しません。configured_weightは合計1に換算したhealth.weightsです。スコアのある顧客月が200,000を超える場合は、顧客の安定した標本（顧客IDのMD5によるk件に1件）で推定・比較します。`
     }
   },
   {

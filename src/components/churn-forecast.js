@@ -108,6 +108,8 @@ export function forecastLine(row, {locale = "en-US", currency = "JPY"} = {}) {
   h.textContent = row ? tr("forecast.report_title", {from: f.month(row.first_month), to: f.month(row.last_month)}) : tr("forecast.report_title_none");
   const big = document.createElement("span");
   big.className = "cs-big";
+  // The report pages do not load analysis.css, where .cs-big is sized: the hook sizes its own figure.
+  big.style.cssText = "display:block;font-size:1.75rem;font-weight:600;line-height:1.2;margin:0.25rem 0";
   big.textContent = row?.expected_churn_mrr != null ? f.moneyCompact(row.expected_churn_mrr) : "—";
   const note = document.createElement("p");
   note.className = "cs-note";

@@ -49,7 +49,8 @@ export function driverBars(row, {width = 640, title, subtitle, caption, locale =
     title,
     subtitle,
     caption,
-    marginLeft: Math.min(160, 16 + Math.max(0, ...data.map((d) => d.label.length)) * 8),
+    // Japanese labels are about twice as wide per character as Latin ones.
+    marginLeft: Math.min(180, 20 + Math.max(0, ...data.map((d) => [...d.label].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 11 : 6.5), 0)))),
     marginRight: 48,
     x: {domain: [-extent * 1.35, extent * 1.35], grid: true, label: tr("drivers.axis"), tickFormat: (v) => signed(f, v, extent < 0.5 ? 2 : 1), ticks: width < 500 ? 3 : 8},
     y: {domain: data.map((d) => d.label), label: null},
