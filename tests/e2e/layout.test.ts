@@ -115,8 +115,7 @@ describe("many-series rule on /churn by industry", () => {
     await v.page.waitForSelector(".cs-series-controls select");
     const seen = await v.page.evaluate(() => {
       const card = document.querySelector(".cs-series-controls")!.closest(".card")!;
-      const svg = card.querySelector("figure svg, svg")!;
-      const strokes = [...svg.querySelectorAll("g[aria-label=line] path")].map((p) => (p.getAttribute("stroke") ?? p.parentElement?.getAttribute("stroke") ?? "").toLowerCase());
+      const strokes = [...card.querySelectorAll("svg g[aria-label=line] path")].map((p) => (p.getAttribute("stroke") ?? p.parentElement?.getAttribute("stroke") ?? "").toLowerCase());
       const legend = [...card.querySelectorAll("figure > div span, [class$=-swatch]")].map((e) => e.textContent?.trim()).filter(Boolean);
       return {strokes, legend, selected: (card.querySelector(".cs-series-controls select") as HTMLSelectElement).selectedOptions[0]?.textContent};
     });
