@@ -41,7 +41,7 @@ describe("resolveConfig: defaults and overrides", () => {
 describe("resolveConfig: errors name the key", () => {
   it.each([
     [[], 'config: "(root)" must be an object, got []'],
-    [{color: "red"}, 'config: unknown key "color" (expected one of: dataDir, encoding, tables, asOf, locale, currency, title, segments, targets, health, grossMargin, npsMinResponses, onboardingDeadlineDays, redact, memoryLimit)'],
+    [{color: "red"}, 'config: unknown key "color" (expected one of: dataDir, encoding, tables, asOf, locale, currency, title, segments, targets, health, grossMargin, npsMinResponses, onboardingDeadlineDays, redact, memoryLimit, protect)'],
     [{memoryLimit: "lots"}, 'config: "memoryLimit" must be a size like "3GB" or "512MB", got "lots"'],
     [{dataDir: ""}, 'config: "dataDir" must be a directory path, got ""'],
     [{onboardingDeadlineDays: 0}, 'config: "onboardingDeadlineDays" must be a whole number of days from 1 to 730, got 0'],
