@@ -53,6 +53,7 @@ describe("resolveConfig: errors name the key", () => {
     [{asOf: "2024-13"}, 'config: "asOf" must be null or "YYYY-MM", got "2024-13"'],
     [{title: 3}, 'config: "title" must be null or a string, got 3'],
     [{redact: "yes"}, 'config: "redact" must be true or false, got "yes"'],
+    [{protect: "yes"}, 'config: "protect" must be true or false, got "yes"'],
     [{grossMargin: 0}, 'config: "grossMargin" must be a number from 0.0001 to 1, got 0'],
     [{npsMinResponses: 2.5}, 'config: "npsMinResponses" must be a positive integer, got 2.5'],
     [{segments: "segment"}, 'config: "segments" must be a list of account column names, got "segment"'],

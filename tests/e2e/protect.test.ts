@@ -114,9 +114,10 @@ describe("unlocking in the browser, under the shipped CSP", () => {
     expect(await violations()).toEqual([]);
 
     // Another page in the same session opens without asking again, Explore's DuckDB included.
-    await page.goto(server.url + "/explore", {waitUntil: "networkidle"});
+    // (Explore loads DuckDB's 35 MB engine: wait for its result, not for the network to settle.)
+    await page.goto(server.url + "/explore", {waitUntil: "domcontentloaded"});
     expect(await page.locator(".cs-lock").count()).toBe(0);
-    await page.waitForSelector("form table tbody tr", {timeout: 60_000});
+    await page.waitForSelector("form table tbody tr", {timeout: 120_000});
     expect(await violations()).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
