@@ -2,6 +2,7 @@ import {createHash} from "node:crypto";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {Db} from "../../../loaders/db.js";
 import type {MetricContext} from "../../../loaders/metrics/family.js";
+import {HEALTH_COMPONENTS} from "../../../loaders/config.js";
 import {accountHistory, accountHistoryShards, HISTORY_COLUMNS, HISTORY_SHARDS, type ShardFile} from "../../../loaders/site/datasets/account-history.js";
 import {buildBook} from "./fixture.js";
 import {writeDataset} from "./read.js";
@@ -32,15 +33,19 @@ describe("account-history-NN.json", () => {
     expect(shards.reduce((n, s) => n + Object.keys(s.accounts).length, 0)).toBe(4);
   });
 
+  const entry = (id: string) => shards[shardOf(id)].accounts[id];
+  // The first six cells of a month; the health drivers' cells are checked below.
+  const base = (id: string) => entry(id).months.map((m: unknown[]) => m.slice(0, 6));
+
   it("holds each account's months (MRR, seats, movement, health) and events, oldest first", () => {
-    const entry = (id: string) => shards[shardOf(id)].accounts[id];
-    expect(entry("A")).toEqual({
-      months: [
-        ["2024-01", 1000, 10, "new", 55, "yellow"],
-        ["2024-02", 1000, 10, null, 72.5, "green"],
-        ["2024-03", 1200, 12, "expansion", 80, "green"],
-        ["2024-04", 1000, 10, "contraction", 77.25, "green"]
-      ],
+    expect(base("A")).toEqual([
+      ["2024-01", 1000, 10, "new", 55, "yellow"],
+      ["2024-02", 1000, 10, null, 72.5, "green"],
+      ["2024-03", 1200, 12, "expansion", 80, "green"],
+      ["2024-04", 1000, 10, "contraction", 77.25, "green"]
+    ]);
+    const {months: _, ...events} = entry("A");
+    expect(events).toEqual({
       // Comments are data: stored as written, the page shows them as text.
       nps: [["2024-02-10", 9, "relationship", "Great <script>alert(1)</script>"]],
       activities: [
@@ -50,17 +55,39 @@ describe("account-history-NN.json", () => {
       tickets: [["2024-04-02", "high", 3.5, "2024-04-03", 4]]
     });
     // B churns in March: the month its MRR went to 0 is kept (movement churn), nothing after.
-    expect(entry("B").months).toEqual([
+    expect(base("B")).toEqual([
       ["2024-01", 500, 5, "new", 35, "red"],
       ["2024-02", 500, 5, null, 30, "red"],
       ["2024-03", 0, null, "churn", null, null]
     ]);
-    expect(entry("C").months).toEqual([
+    expect(base("C")).toEqual([
       ["2024-02", 300, 3, "new", null, null],
       ["2024-03", 300, 3, null, 42, "yellow"],
       ["2024-04", 300, 3, null, 38, "red"]
     ]);
     expect(entry("C").nps).toEqual([["2024-04-05", 7, "onboarding", null]]);
     expect(entry("D")).toEqual({months: [], nps: [], activities: [], tickets: []});
+  });
+
+  // The fixture replaces health by hand-written scores after the families ran, so the drivers' cells
+  // are checked against the health_drivers and health_products tables they are read from (their
+  // values are hand-computed in tests/metrics/health-drivers.test.ts).
+  it("carries each month's score change and component changes, and product scores for accounts on several products", async () => {
+    const cols = HEALTH_COMPONENTS.map((c) => `${c}_change::DOUBLE AS ${c}_change`).join(", ");
+    const drivers = await db.all<Record<string, string | number | null>>(
+      `SELECT month, account_id, score_change::DOUBLE AS score_change, ${cols} FROM health_drivers`
+    );
+    for (const id of ["A", "B", "C"]) {
+      for (const m of entry(id).months) {
+        const d = drivers.find((r) => r.month === m[0] && r.account_id === id);
+        const change = d?.score_change ?? null;
+        expect(m[6]).toBe(change === null ? null : Math.round(Number(change) * 100) / 100);
+        expect(m[7]).toEqual(change === null ? null : HEALTH_COMPONENTS.map((c) => Math.round(Number(d![`${c}_change`]) * 100) / 100));
+      }
+    }
+    // A is on two products only in March (MA counted in March): MRR shares 1000/1200 and 200/1200.
+    const products = entry("A").months.map((m: unknown[]) => (m[8] as [string, number, number][] | null)?.map(([p, share]) => [p, share]) ?? null);
+    expect(products).toEqual([null, null, [["CMS", 0.8333], ["MA", 0.1667]], null]);
+    for (const id of ["B", "C"]) expect(entry(id).months.every((m: unknown[]) => m[8] === null)).toBe(true);
   });
 });
