@@ -4,13 +4,15 @@
  */
 import {accessSync, constants, mkdirSync, statSync} from "node:fs";
 import {dirname} from "node:path";
+import {ConfigError} from "../loaders/config.js";
 import {displayPath, InputError} from "../loaders/ingest/errors.js";
 import {fsProblem, withFs} from "../loaders/ingest/fs-errors.js";
 
 /** The one-line message for a user-fixable error, or null for a bug (print its stack). */
 export function userErrorMessage(error: unknown): string | null {
   if (!(error instanceof Error)) return null;
-  if (error.name === "InputError" || error.name === "ConfigError") return error.message;
+  // Subclasses count too (a custom metric's CustomSqlError is a ConfigError).
+  if (error instanceof InputError || error instanceof ConfigError || error.name === "InputError" || error.name === "ConfigError") return error.message;
   // A file-system error not caught where it happened still names its path.
   const path = (error as {path?: unknown}).path;
   if (typeof path === "string") return fsProblem(error, path, {writing: /write|mkdir|rename|copy|unlink|rm/i.test(String((error as {syscall?: unknown}).syscall))});
