@@ -55,14 +55,16 @@ function attributionBody(c, attribution, {tr, f, width}) {
   const num = (v, d) => (Math.round(Math.abs(v) * 10 ** d) === 0 ? "±" : v > 0 ? "+" : "−") + f.number(Math.abs(v), d);
   const longest = Math.max(0, ...rows.map((d) => d.label.length));
   const w = Math.max(280, Math.min(width, 720));
+  // On a phone the labels go above their bars: beside them they would take half the width and be cut.
+  const narrow = w < 560;
   const chart = rows.length
     ? Plot.plot({
         width: w,
-        height: rows.length * 28 + 44,
-        marginLeft: Math.min(w * 0.45, 16 + longest * 7.5),
+        height: rows.length * (narrow ? 44 : 28) + 44,
+        marginLeft: narrow ? 8 : Math.min(w * 0.45, 16 + longest * 7.5),
         marginRight: 56,
         x: {grid: true, label: tr("attribution.axis"), tickFormat: (v) => num(v, 1), ticks: Math.max(3, Math.floor(w / 130)), nice: true, insetLeft: 36, insetRight: 8},
-        y: {domain: rows.map((d) => d.label), label: null},
+        y: {domain: rows.map((d) => d.label), label: null, axis: narrow ? null : "left", padding: narrow ? 0.45 : 0.1},
         ariaLabel: tr("attribution.title"),
         ariaDescription: rows.map((d) => `${d.label}: ${fmt(d.pt)}${d.small ? ` (${tr("attribution.small_short")})` : ""}`).join("; "),
         marks: [
@@ -74,6 +76,7 @@ function attributionBody(c, attribution, {tr, f, width}) {
             inset: 3
           }),
           Plot.ruleX([0]),
+          narrow ? Plot.text(rows, {y: "label", text: "label", frameAnchor: "left", textAnchor: "start", dy: -15, fontSize: 11}) : null,
           // Value labels outside each bar's end (dx must be a constant: one mark per side).
           ...[
             [(d) => d.pt >= 0, "start", 4],
