@@ -256,7 +256,7 @@ describe("data quality", () => {
     const rows = await v.page.$$eval("#quality-accounting table tbody tr", (trs) =>
       trs.map((tr) => [...tr.querySelectorAll("td")].slice(1).map((td) => td.textContent ?? ""))
     );
-    expect(rows.map((r) => r[0])).toEqual(["Accounts", "Subscriptions", "NPS responses", "Usage", "Onboarding", "Support tickets", "CSM activities", "Outcomes"]);
+    expect(rows.map((r) => r[0])).toEqual(["Accounts", "Subscriptions", "NPS responses", "Usage", "Onboarding", "Support tickets", "CSM activities", "Outcomes", "Service Qualified Leads"]);
     const n = (s: string) => Number(s.replace(/[^0-9]/g, ""));
     for (const [, file, read, accepted, rejected, balanced] of rows) {
       expect(file).toMatch(/\.(csv|csv\.gz|parquet)$/);
