@@ -73,7 +73,8 @@ describe("no inline script or style in dist/", () => {
         if (!ref) continue;
         const file = posix.join(posix.dirname(page), ref);
         if (!existsSync(join(DIST, file))) problems.push(`${page}: ${ref} is not in dist/`);
-        else if (!/(^|[./])[0-9a-f]{8}\.(js|css)$/.test(ref)) problems.push(`${page}: ${ref} is not content-hashed`);
+        // (The favicon is a content-hashed file too.)
+        else if (!/(^|[./])[0-9a-f]{8}\.(js|css|svg)$/.test(ref)) problems.push(`${page}: ${ref} is not content-hashed`);
       }
     }
     expect(problems).toEqual([]);
@@ -90,8 +91,8 @@ describe("every page under the policy", () => {
       const violations = await v.page.evaluate(() => (window as unknown as {__violations: string[]}).__violations);
       const drawn = await v.page.evaluate(() => ({
         charts: document.querySelectorAll("#observablehq-main svg[class^=plot], #observablehq-main figure svg").length,
-        // (Definitions draws a definition list, no chart or table.)
-        tables: document.querySelectorAll("#observablehq-main table, #observablehq-main dl").length,
+        // (Definitions draws a definition list, the KPI tree an outline: no chart or table.)
+        tables: document.querySelectorAll("#observablehq-main table, #observablehq-main dl, #observablehq-main .cs-kpi-tree").length,
         errors: [...document.querySelectorAll("#observablehq-main .observablehq--error")].map((e) => e.textContent)
       }));
       expect({violations, consoleErrors: v.consoleErrors, pageErrors: v.pageErrors, failed: v.failed, errors: drawn.errors}).toEqual({
