@@ -3,19 +3,11 @@
  * same-month lines, zero-MRR lines, lines ending on a month's last day, gaps that make reactivations),
  * accounts without lines, and NPS responses (anonymous ones, some before the first month of MRR).
  */
+import {mulberry32} from "../../loaders/metrics/churn-forecast-model.js";
 import type {RefInput, RefLine, RefResponse} from "./reference.js";
 
-/** mulberry32: a tiny seeded PRNG, uniform in [0, 1). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded PRNG the churn forecast uses (mulberry32), uniform in [0, 1). */
+export const prng = mulberry32;
 
 const pad = (n: number) => String(n).padStart(2, "0");
 const daysIn = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
