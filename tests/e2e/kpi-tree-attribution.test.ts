@@ -49,7 +49,8 @@ describe("monthly report: why the headline moved", () => {
     const v = await visit(browser, server.url, "/");
     await v.page.waitForSelector(".cs-attribution svg", {timeout: 30_000});
     const sentence = await v.page.textContent(".cs-attr-sentence");
-    expect(sentence).toMatch(/NRR/);
+    // The sample's Oct 2026: trailing-12-month NRR 102.5% (retention_t12m), up 0.4 pt from Sep.
+    expect(sentence).toContain("NRR (trailing 12 months) +0.4 pt vs last month (now 102.5%)");
     expect(await v.page.$$eval(".cs-attribution svg [aria-label='bar'] rect, .cs-attribution svg g rect", (r) => r.length)).toBeGreaterThan(0);
     await v.page.close();
   });
