@@ -110,7 +110,7 @@ const PAGES: [string, {figures: number; tables: number}][] = [
   ["/adoption", {figures: 10, tables: 6}],
   ["/csm", {figures: 6, tables: 2}],
   ["/accounts", {figures: 3, tables: 4}],
-  ["/explore", {figures: 2, tables: 1}],
+  ["/explore", {figures: 2, tables: 0}], // no table until a query runs
   ["/data-quality", {figures: 1, tables: 3}],
   ["/definitions", {figures: 0, tables: 0}]
 ];
@@ -285,10 +285,18 @@ describe("definitions", () => {
 
 describe("explore", () => {
   it("runs an example query and shows the result; a bad query shows its error as text", async () => {
-    const v = await open("/explore", {figures: 2, tables: 1});
+    const requested: string[] = [];
+    const v = await open("/explore", {figures: 2, tables: 0});
+    v.page.on("request", (r) => requested.push(r.url()));
+    // Opening the page starts no engine and loads no account-month table: both wait for a query.
+    const loaded = await v.page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name));
+    expect(loaded.filter((u) => /duckdb|account_months/.test(u))).toEqual([]);
+    expect(await v.page.locator("main .cs-explore-idle").count()).toBe(1);
     await v.page.selectOption("main form select", {index: 3}); // "Top 20 accounts by MRR"
     await v.page.waitForFunction(() => document.querySelector("main .cs-table th[title=account_id]") !== null, null, {timeout: 30_000});
     expect(await v.page.locator("main .cs-table table tbody tr").count()).toBe(20);
+    expect(requested.filter((u) => /duckdb-eh\.wasm/.test(u)).length).toBe(1);
+    expect(requested.filter((u) => /account_months/.test(u)).length).toBe(1);
     expect(new URL(v.page.url()).searchParams.get("sql")).toContain("LIMIT 20");
 
     await v.page.fill("main textarea", "SELECT * FROM no_such_table");

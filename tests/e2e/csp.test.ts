@@ -87,7 +87,11 @@ describe("every page under the policy", () => {
     it(`${path}: no violation, every cell drawn`, async () => {
       const v = await visit(browser, server.url, path, {before: recordViolations});
       await settled(v.page);
-      if (path === "/explore") await v.page.waitForSelector("form table tbody tr", {timeout: 30_000});
+      if (path === "/explore") {
+        // Explore starts DuckDB-wasm only when a query runs.
+        await v.page.click("main form.cs-sql button[type=submit]");
+        await v.page.waitForSelector("form table tbody tr", {timeout: 60_000});
+      }
       const violations = await v.page.evaluate(() => (window as unknown as {__violations: string[]}).__violations);
       const drawn = await v.page.evaluate(() => ({
         charts: document.querySelectorAll("#observablehq-main svg[class^=plot], #observablehq-main figure svg").length,

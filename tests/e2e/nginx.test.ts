@@ -82,7 +82,11 @@ describe.skipIf(!have)(`deploy/nginx.conf on nginx (${NGINX})`, () => {
         }
       });
       await v.page.waitForFunction(() => !document.querySelector("#observablehq-main observablehq-loading"), null, {timeout: 30_000});
-      if (path === "/explore") await v.page.waitForSelector("form table tbody tr", {timeout: 30_000});
+      if (path === "/explore") {
+        // Explore starts DuckDB-wasm only when a query runs.
+        await v.page.click("main form.cs-sql button[type=submit]");
+        await v.page.waitForSelector("form table tbody tr", {timeout: 60_000});
+      }
       expect(await v.page.evaluate(() => (window as unknown as {__violations: string[]}).__violations)).toEqual([]);
       expect({pageErrors: v.pageErrors, consoleErrors: v.consoleErrors, failed: v.failed}).toEqual({pageErrors: [], consoleErrors: [], failed: []});
       expect(await v.page.locator("#observablehq-main svg, #observablehq-main table").count()).toBeGreaterThan(0);

@@ -38,7 +38,9 @@ describe("explore", () => {
   it("draws the chart and the SQL result with DuckDB-wasm", async () => {
     const v = await visit(browser, server.url, "/explore");
     await v.page.waitForSelector("figure svg, svg[class*=plot]", {timeout: 30_000});
-    await v.page.waitForSelector("form table tbody tr", {timeout: 30_000});
+    // The engine starts when the reader runs the query.
+    await v.page.click("main form.cs-sql button[type=submit]");
+    await v.page.waitForSelector("form table tbody tr", {timeout: 60_000});
     const rows = await v.page.locator("form table tbody tr").count();
     expect(rows).toBeGreaterThan(0);
     const firstMonth = await v.page.locator("form table tbody tr td").nth(1).textContent();

@@ -122,6 +122,8 @@ describe("unlocking in the browser, under the shipped CSP", () => {
     // (Explore loads DuckDB's 35 MB engine: wait for its result, not for the network to settle.)
     await page.goto(server.url + "/explore", {waitUntil: "domcontentloaded"});
     expect(await page.locator(".cs-lock").count()).toBe(0);
+    // (DuckDB starts when a query runs.)
+    await page.click("main form.cs-sql button[type=submit]");
     await page.waitForSelector("form table tbody tr", {timeout: 120_000});
     expect(await violations()).toEqual([]);
     expect(errors).toEqual([]);
