@@ -18,6 +18,7 @@ import {syncCustomPages} from "../loaders/custom/pages.js";
 import {runPipeline} from "../loaders/pipeline.js";
 import {exportSiteData} from "../loaders/site/export.js";
 import {BUILD_DIR} from "../loaders/site/paths.js";
+import {writeAccountShardsModule} from "./account-shards-module.js";
 import {acquireBuildLock} from "./build-lock.js";
 import {checkOutDir, reportError} from "./cli-errors.js";
 import {watchCustom} from "./dev-custom.js";
@@ -62,6 +63,9 @@ async function main(): Promise<number> {
     `metrics: as of ${manifest.asOf} (${manifest.months.length} months), ${manifest.tables.length} tables, ` +
       `${rejected} rejected rows, ${((performance.now() - started) / 1000).toFixed(1)} s`
   );
+
+  // The Accounts page's list of history shard files, whose number follows the size of the book.
+  await writeAccountShardsModule();
 
   // The analysts' pages (custom/pages) join the site under src/custom/.
   await syncCustomPages(config.customDir, config.locale);

@@ -1,12 +1,17 @@
 /**
- * account-history-NN.json (NN = 00 … 63): each account's history, sharded by a stable hash of its id so
- * the Accounts page fetches one small file for the account a reader opens, never the whole book.
- * The shard of an account is `accounts_index.shard` (see accounts-index.ts), computed by shardSql.
+ * account-history-NN.json (NN = 00 … 63, or 0000 … 1023 for a larger book): each account's history,
+ * sharded by a stable hash of its id so the Accounts page fetches one small file for the account a
+ * reader opens, never the whole book. The number of shards grows with the book (historyShardCount: at
+ * most ACCOUNTS_PER_SHARD accounts a shard on average, 64 at least), so a shard stays a few hundred KB
+ * whether the book has 1,000 accounts or 100,000. The shard of an account is `accounts_index.shard`
+ * (see accounts-index.ts), computed by shardSql; the page lists the files in a module the build
+ * writes (scripts/account-shards-module.ts).
  *
  * A shard file is {"columns": {"months": [...], "nps": [...], "activities": [...], "tickets": [...]},
- * "accounts": {"<account_id>": {"months": [[…], …], "nps": […], "activities": […], "tickets": […]}}}:
- * rows as arrays in the order of `columns`, oldest first. DuckDB writes the JSON (json_array escapes
- * every string), so a 100k-account book never passes through JavaScript objects.
+ * "accounts": {"<account_id>": {"profile": {…}, "months": [[…], …], "nps": […], "activities": […], "tickets": […]}}}:
+ * `profile` is the account's accounts_index row (so an account linked by id opens without the whole
+ * index), the lists are rows as arrays in the order of `columns`, oldest first. DuckDB writes the
+ * JSON (json_array escapes every string), so a 100k-account book never passes through JavaScript objects.
  */
 import {writeFile} from "node:fs/promises";
 import {join} from "node:path";
@@ -14,23 +19,43 @@ import {HEALTH_COMPONENTS} from "../../config.js";
 import {literal, type Db} from "../../db.js";
 import type {MetricContext} from "../../metrics/family.js";
 import type {SiteDataset} from "../dataset.js";
+import {accountsIndexSql} from "./accounts-index.js";
 
+/** The fewest shards (a small book keeps 64 files of a few accounts each). */
 export const HISTORY_SHARDS = 64;
+/** Accounts per shard, on average, that a book may reach before the shard count doubles. */
+export const ACCOUNTS_PER_SHARD = 100;
+/** The most shards: past 409,600 accounts, shards grow instead (the page lists every file). */
+export const MAX_HISTORY_SHARDS = 4096;
 
 /** Most recent rows kept per account for each event list (the MRR/health months are all kept). */
 export const HISTORY_EVENT_CAP = 200;
 
-/**
- * The shard (0 … HISTORY_SHARDS-1) of an account id: the first 32 bits of its MD5, modulo the shard
- * count. MD5 is the same in every DuckDB version and in any other tool, so links and shards stay stable.
- */
-export function shardSql(column: string): string {
-  return `(('0x' || left(md5(${column}), 8))::UBIGINT % ${HISTORY_SHARDS})::INTEGER`;
+/** Shards for a book of `accounts`: the smallest power of two ≥ 64 giving ≤ ACCOUNTS_PER_SHARD a shard, at most 4096. */
+export function historyShardCount(accounts: number): number {
+  let n = HISTORY_SHARDS;
+  while (n < MAX_HISTORY_SHARDS && n * ACCOUNTS_PER_SHARD < accounts) n *= 2;
+  return n;
 }
 
-/** "07" for shard 7: the file name part. */
-export function shardName(shard: number): string {
-  return String(shard).padStart(2, "0");
+/** The shard count of the book in `db` (its accounts table). */
+export async function bookShardCount(db: Db): Promise<number> {
+  const [{n}] = await db.all<{n: number}>(`SELECT count(*) AS n FROM accounts`);
+  return historyShardCount(n);
+}
+
+/**
+ * The shard (0 … shards-1) of an account id: the first 32 bits of its MD5, modulo the shard count
+ * (a power of two). MD5 is the same in every DuckDB version and in any other tool (the Accounts page
+ * computes it too, src/components/md5.js), so links and shards stay stable.
+ */
+export function shardSql(column: string, shards = HISTORY_SHARDS): string {
+  return `(('0x' || left(md5(${column}), 8))::UBIGINT % ${shards})::INTEGER`;
+}
+
+/** "07" for shard 7 of 64, "0007" of 1024: the file name part (fixed width for the shard count). */
+export function shardName(shard: number, shards = HISTORY_SHARDS): string {
+  return String(shard).padStart(Math.max(2, String(shards - 1).length), "0");
 }
 
 export const HISTORY_COLUMNS = {
@@ -108,11 +133,11 @@ function listSql(kind: Kind, asOf: string, inShards: (column: string) => string)
 /**
  * Builds _history_entries(account_id, shard, entry) for the shards in [from, to): each account's
  * `"id":{…}` member, as JSON text. String aggregates cannot spill to disk, so the build goes a batch
- * of shards at a time (SHARD_BATCH) and memory stays bounded whatever the size of the book.
+ * of shards at a time (an eighth of the book a pass) and memory stays bounded whatever its size.
  */
-async function buildEntries(db: Db, ctx: MetricContext, from: number, to: number): Promise<void> {
+async function buildEntries(db: Db, ctx: MetricContext, shards: number, from: number, to: number): Promise<void> {
   const kinds = Object.keys(HISTORY_COLUMNS) as Kind[];
-  const inShards = (column: string) => `${shardSql(column)} >= ${from} AND ${shardSql(column)} < ${to}`;
+  const inShards = (column: string) => `${shardSql(column, shards)} >= ${from} AND ${shardSql(column, shards)} < ${to}`;
   const lists = kinds.map(
     (kind) => `${kind} AS (
       SELECT account_id, '[' || string_agg(cells::VARCHAR, ',' ORDER BY k) || ']' AS j
@@ -122,10 +147,12 @@ async function buildEntries(db: Db, ctx: MetricContext, from: number, to: number
   const members = kinds.map((kind) => `'"${kind}":' || coalesce(${kind}.j, '[]')`).join(" || ',' || ");
   await db.run(`
     CREATE OR REPLACE TEMP TABLE _history_entries AS
-    WITH ${lists.join(",\n")}
-    SELECT a.account_id, ${shardSql("a.account_id")} AS shard,
-           to_json(a.account_id)::VARCHAR || ':{' || ${members} || '}' AS entry
+    WITH ${lists.join(",\n")},
+    profile AS (SELECT account_id, to_json(i)::VARCHAR AS j FROM (${accountsIndexSql(ctx, shards)}) i WHERE ${inShards("account_id")})
+    SELECT a.account_id, ${shardSql("a.account_id", shards)} AS shard,
+           to_json(a.account_id)::VARCHAR || ':{"profile":' || profile.j || ',' || ${members} || '}' AS entry
     FROM accounts a
+    JOIN profile USING (account_id)
     ${kinds.map((kind) => `LEFT JOIN ${kind} USING (account_id)`).join("\n    ")}
     WHERE ${inShards("a.account_id")}`);
 }
@@ -139,20 +166,22 @@ async function shardJson(db: Db, shard: number): Promise<string> {
   return `{"columns":${JSON.stringify(HISTORY_COLUMNS)},"accounts":{${row?.body ?? ""}}}`;
 }
 
-/** Shards built per pass (see buildEntries). */
-const SHARD_BATCH = 8;
+/** Passes over the book (see buildEntries). */
+const PASSES = 8;
 
 /** Calls `each(shard, json)` for every shard in order, building a batch of shards at a time. */
-async function forEachShard(db: Db, ctx: MetricContext, each: (shard: number, json: string) => Promise<void>): Promise<void> {
-  for (let from = 0; from < HISTORY_SHARDS; from += SHARD_BATCH) {
-    const to = Math.min(from + SHARD_BATCH, HISTORY_SHARDS);
-    await buildEntries(db, ctx, from, to);
-    for (let shard = from; shard < to; ++shard) await each(shard, await shardJson(db, shard));
+async function forEachShard(db: Db, ctx: MetricContext, each: (shard: number, json: string, shards: number) => Promise<void>): Promise<void> {
+  const shards = await bookShardCount(db);
+  const batch = Math.max(1, Math.ceil(shards / PASSES));
+  for (let from = 0; from < shards; from += batch) {
+    const to = Math.min(from + batch, shards);
+    await buildEntries(db, ctx, shards, from, to);
+    for (let shard = from; shard < to; ++shard) await each(shard, await shardJson(db, shard), shards);
   }
   await db.run(`DROP TABLE IF EXISTS temp._history_entries`);
 }
 
-/** Every shard's JSON text, in shard order (HISTORY_SHARDS strings). */
+/** Every shard's JSON text, in shard order (bookShardCount strings). */
 export async function accountHistoryShards(db: Db, ctx: MetricContext): Promise<string[]> {
   const out: string[] = [];
   await forEachShard(db, ctx, async (_, json) => void out.push(json));
@@ -162,6 +191,6 @@ export async function accountHistoryShards(db: Db, ctx: MetricContext): Promise<
 export const accountHistory: SiteDataset = {
   name: "account-history",
   async write(db, ctx, dir) {
-    await forEachShard(db, ctx, (shard, json) => writeFile(join(dir, `account-history-${shardName(shard)}.json`), json));
+    await forEachShard(db, ctx, (shard, json, shards) => writeFile(join(dir, `account-history-${shardName(shard, shards)}.json`), json));
   }
 };

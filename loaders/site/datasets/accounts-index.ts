@@ -9,14 +9,14 @@ import {ident, literal, type Db} from "../../db.js";
 import {NO_SEGMENT} from "../../metrics/account-months.js";
 import type {MetricContext} from "../../metrics/family.js";
 import type {SiteDataset} from "../dataset.js";
-import {shardSql} from "./account-history.js";
+import {bookShardCount, HISTORY_SHARDS, shardSql} from "./account-history.js";
 import {queryToArrow, type Encoding} from "../arrow.js";
 
 /**
  * status: 'active' (MRR > 0 in the as-of month), 'churned' (had MRR before, none now), 'trial' (only
  * zero-MRR lines so far), 'none' (no line ever counted). NPS: the newest response up to the as-of month.
  */
-export function accountsIndexSql(ctx: MetricContext): string {
+export function accountsIndexSql(ctx: MetricContext, shards = HISTORY_SHARDS): string {
   const asOf = literal(ctx.asOf);
   const dims = ctx.dimensions.filter((d) => d !== "csm").map((d) => `, coalesce(a.${ident(d)}, '${NO_SEGMENT}') AS ${ident(d)}`);
   return `
@@ -37,7 +37,7 @@ export function accountsIndexSql(ctx: MetricContext): string {
            coalesce(cur.mrr, 0) AS mrr, paid.first_month, paid.last_month,
            h.score AS health_score, h.band AS health_band,
            n.score AS nps_score, strftime(n.responded_at, '%Y-%m-%d') AS nps_date,
-           ${shardSql("a.account_id")} AS shard
+           ${shardSql("a.account_id", shards)} AS shard
     FROM accounts a
     LEFT JOIN paid USING (account_id)
     LEFT JOIN cur USING (account_id)
@@ -52,9 +52,32 @@ export function accountsIndexEncodings(ctx: MetricContext): Record<string, Encod
   return {...Object.fromEntries(dict.map((c) => [c, "dictionary" as const])), nps_score: "int32", shard: "int32"};
 }
 
+/** Rows of accounts_top.arrow: the Accounts page's list before any search (its MAX_RESULTS). */
+export const ACCOUNTS_TOP = 500;
+
+/** The index's first `top` accounts by as-of MRR (largest first, then by id), the page's default list. */
+export function accountsTopSql(ctx: MetricContext, shards = HISTORY_SHARDS, top = ACCOUNTS_TOP): string {
+  return `SELECT * FROM (${accountsIndexSql(ctx, shards)}) ORDER BY mrr DESC, account_id LIMIT ${Math.max(0, Math.floor(top))}`;
+}
+
+/** accounts_summary.json: how many accounts the book has, by status, and how many accounts_top lists. */
+export async function accountsSummary(db: Db, ctx: MetricContext, top = ACCOUNTS_TOP): Promise<{accounts: number; status: Record<string, number>; top: number}> {
+  const rows = await db.all<{status: string; n: number}>(`SELECT status, count(*) AS n FROM (${accountsIndexSql(ctx)}) GROUP BY status ORDER BY status`);
+  const accounts = rows.reduce((n, r) => n + r.n, 0);
+  return {accounts, status: Object.fromEntries(rows.map((r) => [r.status, r.n])), top: Math.min(accounts, top)};
+}
+
+/**
+ * Three files: the whole index (loaded by the page only when the reader searches or filters), the
+ * top ACCOUNTS_TOP by MRR (the list the page opens with: the same bytes for 1,000 accounts or
+ * 100,000) and the counts that say how many accounts the list is the top of.
+ */
 export const accountsIndex: SiteDataset = {
   name: "accounts-index",
   async write(db: Db, ctx, dir) {
-    await writeFile(join(dir, "accounts_index.arrow"), await queryToArrow(db, accountsIndexSql(ctx), accountsIndexEncodings(ctx)));
+    const shards = await bookShardCount(db);
+    await writeFile(join(dir, "accounts_index.arrow"), await queryToArrow(db, accountsIndexSql(ctx, shards), accountsIndexEncodings(ctx)));
+    await writeFile(join(dir, "accounts_top.arrow"), await queryToArrow(db, accountsTopSql(ctx, shards), accountsIndexEncodings(ctx)));
+    await writeFile(join(dir, "accounts_summary.json"), JSON.stringify({...(await accountsSummary(db, ctx)), shards}));
   }
 };
