@@ -8,14 +8,14 @@
 import {mkdir, readFile, writeFile} from "node:fs/promises";
 import {dirname, join} from "node:path";
 import {PROJECT_ROOT} from "../loaders/config.js";
-import {shardName} from "../loaders/site/datasets/account-history.js";
+import {historyFileName} from "../loaders/site/datasets/account-history.js";
 import {SITE_DATA_DIR} from "../loaders/site/paths.js";
 
 export const ACCOUNT_SHARDS_MODULE = join(PROJECT_ROOT, "src", "generated", "account-shards.js");
 
 /** The module's text for `shards` files (from src/generated/ the data is at ../data/metrics/). */
 export function accountShardsModule(shards: number): string {
-  const files = Array.from({length: shards}, (_, i) => `  FileAttachment("../data/metrics/account-history-${shardName(i, shards)}.json")`);
+  const files = Array.from({length: shards}, (_, i) => `  FileAttachment("../data/metrics/${historyFileName(i, shards)}")`);
   return [
     "// Written by the build (scripts/account-shards-module.ts) for this book: do not edit.",
     'import {FileAttachment} from "observablehq:stdlib";',

@@ -10,6 +10,12 @@ import {monthDate} from "./months.js";
 import {BAND_COLORS, bandScale, movementScale, OKABE_ITO} from "./palette.js";
 import {NPS_COLORS} from "./score-distribution.js";
 
+/** A history shard file's JSON (gzipped by the build: loaders/site/datasets/account-history.ts). */
+export async function readShard(file) {
+  const inflated = new Blob([await file.arrayBuffer()]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return JSON.parse(await new Response(inflated).text());
+}
+
 /** The account's lists as arrays of objects ({months, nps, activities, tickets}), or null if absent. */
 export function historyOf(shard, accountId) {
   const entry = shard?.accounts?.[accountId];

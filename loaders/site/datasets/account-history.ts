@@ -1,9 +1,11 @@
 /**
- * account-history-NN.json (NN = 00 … 63, or 0000 … 1023 for a larger book): each account's history,
+ * account-history-NN.json.gz (NN = 00 … 63, or 0000 … 1023 for a larger book): each account's history,
  * sharded by a stable hash of its id so the Accounts page fetches one small file for the account a
  * reader opens, never the whole book. The number of shards grows with the book (historyShardCount: at
  * most ACCOUNTS_PER_SHARD accounts a shard on average, 64 at least), so a shard stays a few hundred KB
- * whether the book has 1,000 accounts or 100,000. The shard of an account is `accounts_index.shard`
+ * whether the book has 1,000 accounts or 100,000. Shards are gzipped (the page inflates them with the
+ * browser's DecompressionStream): the JSON repeats its dates, codes and names, and gzip takes a
+ * 100,000-account book's histories from ~450 MB to a sixth of that. The shard of an account is `accounts_index.shard`
  * (see accounts-index.ts), computed by shardSql; the page lists the files in a module the build
  * writes (scripts/account-shards-module.ts).
  *
@@ -14,6 +16,7 @@
  * JSON (json_array escapes every string), so a 100k-account book never passes through JavaScript objects.
  */
 import {writeFile} from "node:fs/promises";
+import {gzipSync} from "node:zlib";
 import {join} from "node:path";
 import {HEALTH_COMPONENTS} from "../../config.js";
 import {literal, type Db} from "../../db.js";
@@ -58,6 +61,11 @@ export function shardName(shard: number, shards = HISTORY_SHARDS): string {
   return String(shard).padStart(Math.max(2, String(shards - 1).length), "0");
 }
 
+/** The file of shard `shard` of `shards`. */
+export function historyFileName(shard: number, shards = HISTORY_SHARDS): string {
+  return `account-history-${shardName(shard, shards)}.json.gz`;
+}
+
 export const HISTORY_COLUMNS = {
   months: ["month", "mrr", "seats", "movement", "health_score", "health_band", "health_change", "health_drivers", "health_products"],
   nps: ["date", "score", "survey", "comment"],
@@ -69,7 +77,7 @@ type Kind = keyof typeof HISTORY_COLUMNS;
 export type Cell = string | number | null;
 export interface ShardFile {
   columns: typeof HISTORY_COLUMNS;
-  accounts: Record<string, Record<Kind, Cell[][]>>;
+  accounts: Record<string, Record<Kind, Cell[][]> & {profile: Record<string, Cell>}>;
 }
 
 /**
@@ -191,6 +199,6 @@ export async function accountHistoryShards(db: Db, ctx: MetricContext): Promise<
 export const accountHistory: SiteDataset = {
   name: "account-history",
   async write(db, ctx, dir) {
-    await forEachShard(db, ctx, (shard, json, shards) => writeFile(join(dir, `account-history-${shardName(shard, shards)}.json`), json));
+    await forEachShard(db, ctx, (shard, json, shards) => writeFile(join(dir, historyFileName(shard, shards)), gzipSync(json)));
   }
 };

@@ -3,13 +3,17 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {Db} from "../../../loaders/db.js";
 import type {MetricContext} from "../../../loaders/metrics/family.js";
 import {HEALTH_COMPONENTS} from "../../../loaders/config.js";
-import {accountHistory, accountHistoryShards, HISTORY_COLUMNS, HISTORY_SHARDS, type ShardFile} from "../../../loaders/site/datasets/account-history.js";
+import {gunzipSync} from "node:zlib";
+import {
+  accountHistory, accountHistoryShards, historyFileName, historyShardCount, HISTORY_COLUMNS, HISTORY_SHARDS, shardName, type ShardFile
+} from "../../../loaders/site/datasets/account-history.js";
+import {accountsIndex} from "../../../loaders/site/datasets/accounts-index.js";
 import {buildBook} from "./fixture.js";
-import {writeDataset} from "./read.js";
+import {arrowRows, writeDataset} from "./read.js";
 
 const shardOf = (id: string) => parseInt(createHash("md5").update(id).digest("hex").slice(0, 8), 16) % HISTORY_SHARDS;
 
-describe("account-history-NN.json", () => {
+describe("account-history-NN.json.gz", () => {
   let db: Db;
   let ctx: MetricContext;
   let shards: ShardFile[];
@@ -19,10 +23,23 @@ describe("account-history-NN.json", () => {
   });
   afterAll(() => db.close());
 
-  it("writes 64 shard files, each valid JSON with the column names", async () => {
+  it("writes 64 gzipped shard files for a small book, each valid JSON with the column names", async () => {
     const files = await writeDataset(accountHistory, db, ctx);
-    expect([...files.keys()]).toEqual(Array.from({length: 64}, (_, i) => `account-history-${String(i).padStart(2, "0")}.json`));
-    for (const bytes of files.values()) expect(JSON.parse(bytes.toString("utf8")).columns).toEqual(HISTORY_COLUMNS);
+    expect([...files.keys()]).toEqual(Array.from({length: 64}, (_, i) => `account-history-${String(i).padStart(2, "0")}.json.gz`));
+    for (const bytes of files.values()) expect(JSON.parse(gunzipSync(bytes).toString("utf8")).columns).toEqual(HISTORY_COLUMNS);
+    // The shards are the JSON accountHistoryShards gives.
+    expect([...files.values()].map((b) => JSON.parse(gunzipSync(b).toString("utf8")))).toEqual(shards);
+  });
+
+  it("grows the shard count with the book: ≤ 100 accounts a shard on average, 64 at least, 4096 at most", () => {
+    expect([0, 1, 6400, 6401, 12_800, 100_000, 409_600, 409_601, 1_000_000].map(historyShardCount)).toEqual([64, 64, 64, 128, 128, 1024, 4096, 4096, 4096]);
+    expect([shardName(7), shardName(7, 1024), shardName(1023, 1024), shardName(63, 64)]).toEqual(["07", "0007", "1023", "63"]);
+    expect(historyFileName(5, 128)).toBe("account-history-005.json.gz");
+  });
+
+  it("carries each account's index row as its profile (an account linked by id needs no index)", async () => {
+    const index = arrowRows((await writeDataset(accountsIndex, db, ctx)).get("accounts_index.arrow")!).rows;
+    for (const row of index) expect(entry(row.account_id as string).profile).toEqual(row);
   });
 
   it("puts every account in exactly the shard of its id's MD5, and nowhere else", () => {
@@ -44,7 +61,7 @@ describe("account-history-NN.json", () => {
       ["2024-03", 1200, 12, "expansion", 80, "green"],
       ["2024-04", 1000, 10, "contraction", 77.25, "green"]
     ]);
-    const {months: _, ...events} = entry("A");
+    const {months: _, profile: __, ...events} = entry("A");
     expect(events).toEqual({
       // Comments are data: stored as written, the page shows them as text.
       nps: [["2024-02-10", 9, "relationship", "Great <script>alert(1)</script>"]],
@@ -66,7 +83,8 @@ describe("account-history-NN.json", () => {
       ["2024-04", 300, 3, null, 38, "red"]
     ]);
     expect(entry("C").nps).toEqual([["2024-04-05", 7, "onboarding", null]]);
-    expect(entry("D")).toEqual({months: [], nps: [], activities: [], tickets: []});
+    const {profile: _d, ...d} = entry("D");
+    expect(d).toEqual({months: [], nps: [], activities: [], tickets: []});
   });
 
   // The fixture replaces health by hand-written scores after the families ran, so the drivers' cells

@@ -2,7 +2,7 @@ import {createHash} from "node:crypto";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {Db} from "../../../loaders/db.js";
 import type {MetricContext} from "../../../loaders/metrics/family.js";
-import {accountsIndex} from "../../../loaders/site/datasets/accounts-index.js";
+import {accountsIndex, accountsSummary, accountsTopSql} from "../../../loaders/site/datasets/accounts-index.js";
 import {buildBook} from "./fixture.js";
 import {arrowRows, writeDataset} from "./read.js";
 
@@ -17,7 +17,7 @@ describe("accounts_index.arrow", () => {
 
   it("has one row per account with its as-of status, MRR, health, latest NPS and history shard", async () => {
     const files = await writeDataset(accountsIndex, db, ctx);
-    expect([...files.keys()]).toEqual(["accounts_index.arrow"]);
+    expect([...files.keys()]).toEqual(["accounts_index.arrow", "accounts_summary.json", "accounts_top.arrow"]);
     const {rows} = arrowRows(files.get("accounts_index.arrow")!);
     const base = {health_score: null, health_band: null, nps_score: null, nps_date: null};
     expect(rows).toEqual([
@@ -46,5 +46,26 @@ describe("accounts_index.arrow", () => {
       nps_score: "Int32",
       shard: "Int32"
     });
+  });
+
+  it("lists the top accounts by as-of MRR (largest first, ties by id), capped, with the index's columns", async () => {
+    const index = arrowRows((await writeDataset(accountsIndex, db, ctx)).get("accounts_index.arrow")!).rows;
+    const byId = Object.fromEntries(index.map((r) => [r.account_id, r]));
+    // MRR in April: A 1000, C 300, B 0 and D 0 (a tie, kept in id order).
+    const top = await db.all(accountsTopSql(ctx));
+    expect(top.map((r) => r.account_id)).toEqual(["A", "C", "B", "D"]);
+    const capped = await db.all(accountsTopSql(ctx, 64, 2));
+    expect(capped.map((r) => r.account_id)).toEqual(["A", "C"]);
+    const {rows} = arrowRows((await writeDataset(accountsIndex, db, ctx)).get("accounts_top.arrow")!);
+    expect(rows).toEqual(["A", "C", "B", "D"].map((id) => byId[id]));
+  });
+
+  it("counts the book by status and says how many the top list holds and how many shards there are", async () => {
+    const files = await writeDataset(accountsIndex, db, ctx);
+    expect(JSON.parse(files.get("accounts_summary.json")!.toString("utf8"))).toEqual({
+      accounts: 4, status: {active: 2, churned: 1, none: 1}, top: 4, shards: 64
+    });
+    // With a top list of 3, the page knows the list is the top 3 of 4.
+    expect(await accountsSummary(db, ctx, 3)).toEqual({accounts: 4, status: {active: 2, churned: 1, none: 1}, top: 3});
   });
 });
