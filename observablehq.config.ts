@@ -48,7 +48,7 @@ export default {
   // Framework's default theme plus our print rules and palette (src/style.css).
   style: "style.css",
   // One engine variant, "eh" (WebAssembly exception handling, in every browser the site supports:
-  // Chrome/Edge 95+, Firefox 100+, Safari 15.2+): the "mvp" fallback was a second, 41 MB engine.
+  // Chrome/Edge 95+, Firefox 113+, Safari 16.4+, see README): the "mvp" fallback was a second, 41 MB engine.
   duckdb: {platforms: {eh: true, mvp: false}, extensions: {json: null, parquet: null}},
   search: false,
   // The report's language on <html lang> before first paint, on every page (CJK font selection,

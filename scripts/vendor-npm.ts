@@ -25,8 +25,8 @@ export const VENDORED: {name: string; files?: string[]; entry?: string}[] = [
   {name: "arquero"},
   {
     name: "@duckdb/duckdb-wasm", // the `sql` block (Explore page only)
-    // Only the "eh" engine (WebAssembly exception handling: Chrome/Edge 95+, Firefox 100+, Safari
-    // 15.2+, every browser the site supports; see README): observablehq.config.ts turns "mvp" off.
+    // Only the "eh" engine (WebAssembly exception handling: Chrome 95, Firefox 100, Safari 15.2,
+    // older than every browser the site supports; see README): observablehq.config.ts turns "mvp" off.
     files: ["dist/duckdb-eh.wasm", "dist/duckdb-browser-eh.worker.js"],
     // duckdb-wasm's createWorker fetches the worker script and starts it from a blob: URL (so that
     // a CDN-hosted worker works cross-origin), which `worker-src 'self'` forbids. Ours is served by
