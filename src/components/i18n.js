@@ -816,6 +816,7 @@ const EN = {
   "definitions.example.step2": "The change is all mix: A's share fell and A churns more than the book, B's share rose and B churns less. In April (A's two accounts both churn, shares unchanged at 25% / 75%) the book goes from 12.5% to 25%: A's rate part is 25% × (100% − 50%) = +12.5 pt, every mix part is 0. The midpoint form (means of the two months) makes mix + rate = contribution exactly and the contributions add up to the change. Plan and product segments overlap, so they have one more row, (between segments), holding what no single segment explains.",
   // ─── issue 16: a bounded site ───
   "explore.idle": "Press Run (or pick an example) to run the query: the SQL engine (DuckDB-wasm, about 35 MB) and the account-month table load then, not with the page.",
+  "list.truncated": ({shown, total}) => `Showing the first ${shown} of ${total}: the list is capped so that the page stays small however large the book.`,
 };
 
 const JA = {
@@ -1618,6 +1619,7 @@ const JA = {
   "definitions.example.step2": "変化はすべて構成比（mix）によるものです。全体より解約の多いAの構成比が下がり、解約の少ないBの構成比が上がりました。4月（Aの2社が両方解約、構成比は25% / 75%のまま）は全体が12.5%から25%に上がり、Aのrateは 25% × (100% − 50%) = +12.5ポイント、mixはすべて0です。2時点の平均を使う中点法により mix + rate = 寄与 が厳密に成り立ち、寄与の合計は変化に一致します。プラン・製品は重複があるため、どのセグメントにも帰属しない部分を「セグメント間の移動」の行に示します。",
   // ─── issue 16: a bounded site ───
   "explore.idle": "「実行」を押すか例を選ぶとクエリを実行します。SQLエンジン（DuckDB-wasm、約35 MB）と顧客×月のテーブルは、ページを開いたときではなく、そのときに読み込みます。",
+  "list.truncated": ({shown, total}) => `全${total}件のうち先頭の${shown}件を表示しています（顧客数が多くてもページが重くならないよう、件数に上限を設けています）。`,
 };
 
 const DICTIONARIES = {"en-US": EN, "ja-JP": JA};

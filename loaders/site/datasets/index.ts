@@ -19,6 +19,7 @@ import {churnForecastReport} from "./churn-forecast-report.js";
 import {kpiTree} from "./kpi-tree.js";
 // issue 16: a bounded site
 import {exploreByMonth} from "./explore-by-month.js";
+import {listTotalsDataset} from "./list-totals.js";
 
 export const DATASETS: SiteDataset[] = [
   metricTables,
@@ -39,4 +40,5 @@ export const DATASETS: SiteDataset[] = [
   kpiTree,
   // issue 16
   exploreByMonth,
+  listTotalsDataset,
 ];
