@@ -25,9 +25,14 @@ export const VENDORED: {name: string; files?: string[]; entry?: string}[] = [
   {name: "arquero"},
   {
     name: "@duckdb/duckdb-wasm", // the `sql` block (Explore page only)
-    // Only the "eh" engine (WebAssembly exception handling: Chrome 95, Firefox 100, Safari 15.2,
-    // older than every browser the site supports; see README): observablehq.config.ts turns "mvp" off.
-    files: ["dist/duckdb-eh.wasm", "dist/duckdb-browser-eh.worker.js"],
+    // Framework resolves both engine variants whenever a page uses DuckDB, so both are vendored; the
+    // site ships only "eh" (observablehq.config.ts; postbuild/duckdb-variant.ts drops "mvp" from dist/).
+    files: [
+      "dist/duckdb-mvp.wasm",
+      "dist/duckdb-eh.wasm",
+      "dist/duckdb-browser-mvp.worker.js",
+      "dist/duckdb-browser-eh.worker.js"
+    ],
     // duckdb-wasm's createWorker fetches the worker script and starts it from a blob: URL (so that
     // a CDN-hosted worker works cross-origin), which `worker-src 'self'` forbids. Ours is served by
     // the site itself, so the worker starts from its own URL and the Explore page needs no blob:.

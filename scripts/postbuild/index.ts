@@ -5,6 +5,7 @@
  */
 import {ConfigError} from "../../loaders/config.js";
 import {externalizeInline} from "./csp.js";
+import {dropUnusedDuckdbVariant} from "./duckdb-variant.js";
 import {writeHeadersFile} from "./headers.js";
 import {MIN_PASSPHRASE_LENGTH, PASSPHRASE_ENV, protect} from "./protect.js";
 
@@ -23,6 +24,7 @@ export function passphraseFor(protectSite: boolean, env: Record<string, string |
 }
 
 export async function postBuild(dir: string, {passphrase = null, log = console.log}: {passphrase?: string | null; log?: (s: string) => void} = {}): Promise<void> {
+  await dropUnusedDuckdbVariant(dir);
   const inject = passphrase ? await protect(dir, passphrase) : {scripts: [], styles: [], files: 0};
   if (passphrase) log(`protect: ${inject.files} data files encrypted (AES-256-GCM); readers unlock with the passphrase`);
   const csp = await externalizeInline(dir, inject);

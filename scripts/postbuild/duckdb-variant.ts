@@ -1,0 +1,24 @@
+/**
+ * Removes the DuckDB-wasm "mvp" engine and worker from the built site. The config ships one variant
+ * ("eh", observablehq.config.ts `duckdb.platforms`), so no page ever requests the mvp files, but
+ * Framework 1.13 copies both variants whenever a page uses DuckDB (libraries.js getImplicitDownloads
+ * ignores `platforms`): 41 MB of dist/ that nothing loads.
+ */
+import {readdir, rm} from "node:fs/promises";
+import {join} from "node:path";
+
+const UNUSED = new Set(["duckdb-mvp.wasm", "duckdb-browser-mvp.worker.js"]);
+
+/** Deletes the unused variant's files under dir/_npm; returns the paths removed (relative to dir). */
+export async function dropUnusedDuckdbVariant(dir: string): Promise<string[]> {
+  const npm = join(dir, "_npm");
+  let entries: string[];
+  try {
+    entries = (await readdir(npm, {recursive: true})) as string[];
+  } catch {
+    return [];
+  }
+  const removed = entries.filter((f) => f.includes("@duckdb/duckdb-wasm@") && UNUSED.has(f.split(/[\\/]/).at(-1)!)).sort();
+  for (const f of removed) await rm(join(npm, f));
+  return removed.map((f) => join("_npm", f));
+}
