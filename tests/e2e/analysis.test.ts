@@ -234,6 +234,24 @@ describe("accounts", () => {
     await again.page.close();
   });
 
+  it("a link to an account outside the opening list opens it from its history file alone, without the whole index", async () => {
+    // A churned account (MRR 0) is not among the 500 largest by MRR the page opens with.
+    const list = await open("/accounts?status=churned", {figures: 3, tables: 4});
+    const row = list.page.locator("main form table tbody tr").first();
+    const [name, id] = [await row.locator("td").nth(1).textContent(), await row.locator("td").nth(2).textContent()];
+    await list.page.close();
+    const requested: string[] = [];
+    const v = await visit(browser, server.url, `/accounts?account=${encodeURIComponent(id!)}`, {
+      before: async (page) => void page.on("request", (r) => requested.push(r.url()))
+    });
+    await v.page.waitForFunction((n) => document.querySelector("h2.cs-account-name")?.textContent === n, name, {timeout: 30_000});
+    await v.page.waitForSelector("#account-history figure svg", {timeout: 30_000});
+    expect(requested.filter((u) => u.includes("accounts_index"))).toEqual([]);
+    expect(requested.filter((u) => u.includes("account-history-")).length).toBe(1);
+    expect(clean(v)).toEqual(CLEAN);
+    await v.page.close();
+  });
+
   it("picking a row opens that account and keeps it in the URL", async () => {
     const v = await open("/accounts", {figures: 3, tables: 4});
     const row = v.page.locator("main form table tbody tr").nth(5);
