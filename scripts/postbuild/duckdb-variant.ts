@@ -7,7 +7,8 @@
 import {readdir, rm} from "node:fs/promises";
 import {join} from "node:path";
 
-const UNUSED = new Set(["duckdb-mvp.wasm", "duckdb-browser-mvp.worker.js"]);
+/** The mvp engine and its worker (Framework content-hashes the worker's name: duckdb-browser-mvp.worker.c85d2c10.js). */
+const UNUSED = /^(duckdb-mvp\.wasm|duckdb-browser-mvp\.worker\.([0-9a-f]+\.)?js)$/;
 
 /** Deletes the unused variant's files under dir/_npm; returns the paths removed (relative to dir). */
 export async function dropUnusedDuckdbVariant(dir: string): Promise<string[]> {
@@ -18,7 +19,7 @@ export async function dropUnusedDuckdbVariant(dir: string): Promise<string[]> {
   } catch {
     return [];
   }
-  const removed = entries.filter((f) => f.includes("@duckdb/duckdb-wasm@") && UNUSED.has(f.split(/[\\/]/).at(-1)!)).sort();
+  const removed = entries.filter((f) => f.includes("@duckdb/duckdb-wasm@") && UNUSED.test(f.split(/[\\/]/).at(-1)!)).sort();
   for (const f of removed) await rm(join(npm, f));
   return removed.map((f) => join("_npm", f));
 }

@@ -12,15 +12,15 @@ describe("dropUnusedDuckdbVariant", () => {
     dir = mkdtempSync(join(tmpdir(), "cs-variant-"));
     const pkg = join(dir, "_npm", "@duckdb", "duckdb-wasm@1.29.0", "dist");
     mkdirSync(pkg, {recursive: true});
-    for (const f of ["duckdb-mvp.wasm", "duckdb-eh.wasm", "duckdb-browser-mvp.worker.js", "duckdb-browser-eh.worker.js", "duckdb-browser.mjs"]) writeFileSync(join(pkg, f), "x");
+    for (const f of ["duckdb-mvp.wasm", "duckdb-eh.wasm", "duckdb-browser-mvp.worker.c85d2c10.js", "duckdb-browser-eh.worker.32845a78.js", "duckdb-browser.mjs"]) writeFileSync(join(pkg, f), "x");
     // A file of the same name outside the DuckDB package is not ours to remove.
     mkdirSync(join(dir, "_file"), {recursive: true});
     writeFileSync(join(dir, "_file", "duckdb-mvp.wasm"), "x");
     expect(await dropUnusedDuckdbVariant(dir)).toEqual([
-      join("_npm", "@duckdb", "duckdb-wasm@1.29.0", "dist", "duckdb-browser-mvp.worker.js"),
+      join("_npm", "@duckdb", "duckdb-wasm@1.29.0", "dist", "duckdb-browser-mvp.worker.c85d2c10.js"),
       join("_npm", "@duckdb", "duckdb-wasm@1.29.0", "dist", "duckdb-mvp.wasm")
     ]);
-    expect(readdirSync(pkg).sort()).toEqual(["duckdb-browser-eh.worker.js", "duckdb-browser.mjs", "duckdb-eh.wasm"]);
+    expect(readdirSync(pkg).sort()).toEqual(["duckdb-browser-eh.worker.32845a78.js", "duckdb-browser.mjs", "duckdb-eh.wasm"]);
     expect(readdirSync(join(dir, "_file"))).toEqual(["duckdb-mvp.wasm"]);
   });
 
