@@ -47,9 +47,12 @@ export default {
   globalStylesheets: [],
   // Framework's default theme plus our print rules and palette (src/style.css).
   style: "style.css",
-  // One engine variant, "eh" (WebAssembly exception handling, in every browser the site supports:
-  // Chrome/Edge 95+, Firefox 113+, Safari 16.4+, see README): the "mvp" fallback was a second, 41 MB engine.
-  duckdb: {platforms: {eh: true, mvp: false}, extensions: {json: null, parquet: null}},
+  // One engine variant ships, "eh" (WebAssembly exception handling, in every browser the site
+  // supports: Chrome/Edge 95+, Firefox 113+, Safari 16.4+, see README): scripts/postbuild/duckdb-variant.ts
+  // drops the 41 MB "mvp" engine from dist/. Both stay declared here because Framework 1.13's client
+  // reads the mvp bundle's entry unguarded (stdlib/duckdb.js registerExtensions): `platforms: {mvp:
+  // false}` breaks every query. DuckDB-wasm picks eh wherever it runs, so mvp is never requested.
+  duckdb: {extensions: {json: null, parquet: null}},
   search: false,
   // The report's language on <html lang> before first paint, on every page (CJK font selection,
   // screen readers, the localized pager labels in src/style.css).

@@ -1,8 +1,9 @@
 /**
- * Removes the DuckDB-wasm "mvp" engine and worker from the built site. The config ships one variant
- * ("eh", observablehq.config.ts `duckdb.platforms`), so no page ever requests the mvp files, but
- * Framework 1.13 copies both variants whenever a page uses DuckDB (libraries.js getImplicitDownloads
- * ignores `platforms`): 41 MB of dist/ that nothing loads.
+ * Removes the DuckDB-wasm "mvp" engine and worker from the built site: the site ships one variant,
+ * "eh" (WebAssembly exception handling), which DuckDB-wasm's selectBundle picks in every browser the
+ * site supports (README), so no page requests the mvp files. Framework 1.13 copies both variants
+ * whenever a page uses DuckDB (and cannot be told not to: see observablehq.config.ts `duckdb`):
+ * 41 MB of dist/ that nothing loads.
  */
 import {readdir, rm} from "node:fs/promises";
 import {join} from "node:path";
