@@ -7,6 +7,7 @@
  *   retention_t12m    + accounts_retained, logo_churn_t12m and its Wilson interval, small_sample
  *   nps               + partial (a quarter not over by the end of the as-of month)
  *   onboarding_completion + completion Wilson interval, small_sample (partial: onboarding.ts)
+ *   csm_portfolio     + logo_churn_ci_low, logo_churn_ci_high (Wilson), small_sample (accounts_start < min)
  */
 import type {Db} from "../db.js";
 import type {Definition, MetricFamily} from "./family.js";
@@ -24,6 +25,16 @@ async function extendChurn(db: Db, min: number): Promise<void> {
     ALTER TABLE churn ADD COLUMN logo_churn_ci_high DOUBLE;
     ALTER TABLE churn ADD COLUMN small_sample BOOLEAN;
     UPDATE churn SET logo_churn_ci_low = ${ci.low}, logo_churn_ci_high = ${ci.high}, small_sample = ${smallSampleSql("accounts_start", min)};`);
+}
+
+/** A CSM's book is often a few dozen accounts: its monthly churn carries its interval and the flag too. */
+async function extendCsmPortfolio(db: Db, min: number): Promise<void> {
+  const ci = wilsonSql("accounts_churned", "accounts_start");
+  await exec(db, `
+    ALTER TABLE csm_portfolio ADD COLUMN logo_churn_ci_low DOUBLE;
+    ALTER TABLE csm_portfolio ADD COLUMN logo_churn_ci_high DOUBLE;
+    ALTER TABLE csm_portfolio ADD COLUMN small_sample BOOLEAN;
+    UPDATE csm_portfolio SET logo_churn_ci_low = ${ci.low}, logo_churn_ci_high = ${ci.high}, small_sample = ${smallSampleSql("accounts_start", min)};`);
 }
 
 /** Trailing-12-month logo churn: of the accounts in the segment with MRR at M-12, those whose whole MRR in M is 0. */
@@ -114,6 +125,16 @@ const TABLE_DEFS: Definition[] = [
     }
   },
   {
+    id: "csm_small_sample",
+    table: "csm_portfolio",
+    name: {en: "CSM logo churn 95% interval; small book", ja: "CSM別カスタマーチャーンの95%信頼区間・少数の担当"},
+    formula: "[logo_churn_ci_low, logo_churn_ci_high] = Wilson(accounts_churned, accounts_start); small_sample = accounts_start < minSampleSize",
+    text: {
+      en: "Extra columns after nrr_t12m: the 95% Wilson interval of the CSM's monthly logo churn rate, and small_sample, true when the CSM had fewer accounts than minSampleSize (30 by default) at the start of the month. The CSM page draws the interval and marks such a CSM's rates (churn, NRR, green share) as too few to read: one churn in a book of ten is 10%.",
+      ja: "nrr_t12m の後の追加列です。CSM別の月次カスタマーチャーンの95% Wilson信頼区間と、月初の担当顧客数が minSampleSize（既定30）未満のとき true になる small_sample です。CSMページでは区間を表示し、その担当の率（解約率・NRR・グリーン比率）を参考値として示します（10社の担当で1社解約すると10%になります）。"
+    }
+  },
+  {
     id: "nps_partial",
     table: "nps",
     name: {en: "Partial quarter", ja: "集計途中の四半期"},
@@ -145,5 +166,6 @@ export const intervals: MetricFamily = {
     await extendRetentionT12m(db, min);
     await extendNps(db, ctx.asOf);
     await extendOnboardingCompletion(db, min);
+    await extendCsmPortfolio(db, min);
   }
 };
