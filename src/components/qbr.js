@@ -10,17 +10,9 @@ import {mrrBridge} from "./bridge.js";
 import {forecastLine} from "./churn-forecast.js";
 import {formatters, setDocumentLang, t} from "./i18n.js";
 import {BAND_COLORS} from "./palette.js";
+import {quarterLabel} from "./quarter-label.js";
 import {segmentLabel} from "./report.js";
 import {dataTable} from "./table.js";
-
-/** "Q3 2024" or "Q4 2026 (partial: Oct – Nov)": a partial quarter always says which months it covers. */
-export function quarterLabel(review, {locale = "en-US"} = {}) {
-  const tr = t(locale);
-  const f = formatters(locale);
-  const q = f.quarter(review.quarter);
-  if (!review.partial) return q;
-  return tr("qbr.partial_label", {quarter: q, from: f.monthShort(review.months[0]), to: f.monthShort(review.months.at(-1))});
-}
 
 /** The whole review as one element. Options: locale, currency (default: the review's own), width. */
 export function quarterlyReview(data, {locale = data.locale, currency = data.currency, width = 1000} = {}) {
@@ -30,11 +22,12 @@ export function quarterlyReview(data, {locale = data.locale, currency = data.cur
   const title = tr("qbr.title", {quarter: quarterLabel(data, {locale})});
   if (typeof document !== "undefined") document.title = `${title} | ${document.title.split(" | ").at(-1)}`;
   const ctx = {data, locale, currency, width, tr, f};
+  const span = data.months.length > 1 ? tr("qbr.range", {from: f.month(data.months[0]), to: f.month(data.months.at(-1))}) : f.month(data.months[0]);
   return html`<div class="cs-report cs-qbr" data-quarter=${data.quarter}>
     <header class="cs-report-header">
       <h1>${title}</h1>
-      <p class="cs-qbr-meta">${tr("qbr.covers", {from: f.month(data.months[0]), to: f.month(data.months.at(-1))})} · ${tr("common.as_of", {month: f.month(data.asOf)})}</p>
-      ${data.partial ? html`<p class="cs-qbr-partial">${tr("qbr.partial_note", {from: f.month(data.months[0]), to: f.month(data.months.at(-1))})}</p>` : null}
+      <p class="cs-qbr-meta">${tr("qbr.covers", {months: span})} · ${tr("common.as_of", {month: f.month(data.asOf)})}</p>
+      ${data.partial ? html`<p class="cs-qbr-partial">${tr("qbr.partial_note", {months: span})}</p>` : null}
       <p class="cs-qbr-months">${tr("qbr.monthly_reports")}: ${data.months.map((m, i) => html`${i ? " · " : ""}<a href=${`../${m}`}>${f.month(m)}</a>`)}</p>
       <div class="cs-controls"><button type="button" class="cs-print" onclick=${() => window.print()}>${tr("common.print")}</button></div>
     </header>
@@ -149,7 +142,8 @@ function segmentSection({data, locale, tr, f}) {
       locale,
       filename: `qbr-segments-${data.quarter}`,
       columns: ["segment", "mrr", "net_new_mrr", "nrr", "grr", "logo_churn_rate", "revenue_churn_rate", "account_months"],
-      priority: {account_months: 5, net_new_mrr: 4, grr: 3, revenue_churn_rate: 3},
+      // On a phone: segment, logo churn and NRR stay (the retention and the churn of the title).
+      priority: {account_months: 6, net_new_mrr: 5, revenue_churn_rate: 4, grr: 4, mrr: 3, nrr: 2},
       nowrap: ["mrr", "net_new_mrr", "nrr", "grr", "logo_churn_rate", "revenue_churn_rate"],
       header,
       format: {
@@ -174,7 +168,7 @@ function npsSection({data, locale, tr, f}) {
     ? html`<p class="cs-empty">${tr("qbr.nps.none")}</p>`
     : html`<div class="cs-qbr-nps">
         <p class="cs-qbr-nps-score"><strong>NPS ${f.nps(n.nps, 1)}</strong>
-          <span class="cs-kpi-note"> ${tr("kpi.interval", {low: f.nps(n.interval[0], 1), high: f.nps(n.interval[1], 1)})} · ${tr("kpi.n.responses", {n: f.number(n.responses)})}</span></p>
+          <span class="cs-kpi-note"> <span class="cs-nowrap">${tr("kpi.interval", {low: f.nps(n.interval[0], 1), high: f.nps(n.interval[1], 1)})}</span> · <span class="cs-nowrap">${tr("kpi.n.responses", {n: f.number(n.responses)})}</span></span></p>
         ${n.small ? html`<p class="cs-kpi-small">${tr("kpi.small", {min: f.number(data.rules.npsMinResponses)})}</p>` : null}
         <p>${tr("qbr.nps.mix", {p: f.number(n.promoters), pa: f.number(n.passives), d: f.number(n.detractors)})}</p>
         <p>${tr("qbr.nps.comments", {p: f.number(n.comments.promoter), pa: f.number(n.comments.passive), d: f.number(n.comments.detractor)})}</p>
@@ -303,10 +297,13 @@ export function quarterArchive(rows, {locale = "en-US", currency = "JPY", base =
   });
 }
 
+/** The quarter a month falls in ("2026-11" → "2026-Q4"). */
+export const quarterOfMonth = (month) => `${month.slice(0, 4)}-Q${Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1}`;
+
 /** The monthly report's link to its quarter's review (base: the path to src/reports/ from the page). */
 export function quarterLink(month, {locale = "en-US", base = "./"} = {}) {
   const tr = t(locale);
   const f = formatters(locale);
-  const quarter = `${month.slice(0, 4)}-Q${Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1}`;
+  const quarter = quarterOfMonth(month);
   return html`<p class="cs-qbr-link"><a href=${`${base}q/${quarter}`}>${tr("qbr.link", {quarter: f.quarter(quarter)})} →</a></p>`;
 }
