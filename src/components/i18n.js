@@ -869,6 +869,9 @@ const EN = {
   "qbr.nps.no_themes": ({n}) => `The data has no theme classification: below are the customers' own words, up to ${n} per category, newest first, detractors first.`,
   "qbr.nps.no_comments": "No comments in this quarter.",
   "qbr.nps.score": ({score}) => `score ${score}`,
+  "qbr.category.promoter": "Promoter",
+  "qbr.category.passive": "Passive",
+  "qbr.category.detractor": "Detractor",
   "qbr.health": "Health mix and its movement",
   "qbr.health.at": ({month}) => `End of ${month}`,
   "qbr.health.change": "Change in share",
@@ -882,6 +885,7 @@ const EN = {
   "qbr.forecast": "Next quarter's forecast",
   "qbr.forecast.help": ({month}) => `Made at the end of ${month}, the quarter's last month with data.`,
   "qbr.archive": "Quarterly business reviews (QBR)",
+  "definitions.table.qbr": "Quarterly business review (QBR)",
   "qbr.archive.intro": "Every calendar quarter with data, newest first. A quarter the data ends inside is partial and says which months it covers.",
 };
 
@@ -1738,6 +1742,9 @@ const JA = {
   "qbr.nps.no_themes": ({n}) => `データにテーマ分類はないため、顧客の言葉をそのまま示します（区分ごとに最大${n}件、新しい順、批判者から）。`,
   "qbr.nps.no_comments": "この四半期のコメントはありません。",
   "qbr.nps.score": ({score}) => `スコア ${score}`,
+  "qbr.category.promoter": "推奨者",
+  "qbr.category.passive": "中立者",
+  "qbr.category.detractor": "批判者",
   "qbr.health": "ヘルスの構成と推移",
   "qbr.health.at": ({month}) => `${month}末`,
   "qbr.health.change": "割合の変化",
@@ -1751,6 +1758,7 @@ const JA = {
   "qbr.forecast": "次の四半期の予測",
   "qbr.forecast.help": ({month}) => `データのある四半期最後の月（${month}）末時点の予測です。`,
   "qbr.archive": "四半期ビジネスレビュー（QBR）",
+  "definitions.table.qbr": "四半期ビジネスレビュー（QBR）",
   "qbr.archive.intro": "データのあるすべての暦四半期（新しい順）。データが途中で終わる四半期は「途中」と対象月を示します。",
 };
 

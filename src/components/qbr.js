@@ -176,7 +176,7 @@ function npsSection({data, locale, tr, f}) {
         ${n.verbatims.length
           ? html`<ul class="cs-qbr-verbatims">${n.verbatims.map(
               (v) => html`<li class=${`cs-verbatim cs-verbatim-${v.category}`}><blockquote>${v.comment}</blockquote>
-                <span class="cs-kpi-note">${tr(`nps.${v.category}`)} · ${tr("qbr.nps.score", {score: v.score})} · ${f.dateShort(v.date)}</span></li>`
+                <span class="cs-kpi-note">${tr(`qbr.category.${v.category}`)} · ${tr("qbr.nps.score", {score: v.score})} · ${f.dateShort(v.date)}</span></li>`
             )}</ul>`
           : html`<p class="cs-empty">${tr("qbr.nps.no_comments")}</p>`}
       </div>`;
@@ -234,7 +234,8 @@ function changesTable(rows, {title, data, locale, tr, f, filename}) {
       filename,
       columns: ["account", "segment", "mrr_before", "mrr_after", "delta", "movements"],
       widths: {account: "28%", segment: "14%", mrr_before: "14%", mrr_after: "14%", delta: "13%", movements: "17%"},
-      priority: {segment: 4, movements: 3, mrr_before: 2},
+      // On a phone the account and its net change stay; the MRR before and after give way first.
+      priority: {segment: 5, movements: 4, mrr_before: 3, mrr_after: 2},
       nowrap: ["mrr_before", "mrr_after", "delta"],
       header,
       format: {segment: (s) => segmentLabel(s, tr), mrr_before: (v) => f.money(v), mrr_after: (v) => f.money(v), delta: (v) => fmtDelta("money", v, f)},
