@@ -1712,7 +1712,7 @@ const JA = {
   "qbr.vs_prev_none": "前四半期比",
   "qbr.vs_year": ({quarter}) => `前年同期（${quarter}）比`,
   "qbr.not_compared": "比較なし（途中）",
-  "qbr.within": "通常の変動の範囲内",
+  "qbr.within": "変動の範囲内",
   "qbr.n.account_months": ({n}) => `n = 延べ${n}社・月`,
   "qbr.n.accounts": ({n}) => `n = ${n}社`,
   "qbr.n.responses": ({n}) => `n = 回答${n}件`,
