@@ -28,6 +28,7 @@ export function quarterlyReview(data, {locale = data.locale, currency = data.cur
       <h1>${title}</h1>
       <p class="cs-qbr-meta">${tr("qbr.covers", {months: span})} · ${tr("common.as_of", {month: f.month(data.asOf)})}</p>
       ${data.partial ? html`<p class="cs-qbr-partial">${tr("qbr.partial_note", {months: span})}</p>` : null}
+      ${data.opening ? html`<p class="cs-qbr-partial">${tr("qbr.opening_note", {month: f.month(data.months[0])})}</p>` : null}
       <p class="cs-qbr-months">${tr("qbr.monthly_reports")}: ${data.months.map((m, i) => html`${i ? " · " : ""}<a href=${`../${m}`}>${f.month(m)}</a>`)}</p>
       <div class="cs-controls"><button type="button" class="cs-print" onclick=${() => window.print()}>${tr("common.print")}</button></div>
     </header>

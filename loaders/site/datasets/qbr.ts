@@ -51,6 +51,7 @@ export async function buildQuarterlyReviews(db: Db, ctx: MetricContext): Promise
       quarter,
       months: span.months,
       partial: span.partial,
+      opening: span.months[0] === months[0],
       asOf: ctx.asOf,
       locale: config.locale,
       currency: config.currency,

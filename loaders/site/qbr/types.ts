@@ -143,6 +143,8 @@ export interface QuarterlyReview {
   quarter: Quarter;
   months: Month[];
   partial: boolean;
+  /** The quarter holds the first computed month: that month's MRR counts as new in the bridge. */
+  opening: boolean;
   asOf: Month;
   locale: Locale;
   currency: string;

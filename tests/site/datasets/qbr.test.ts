@@ -33,7 +33,8 @@ describe("quarters", () => {
       ["2024-Q3", true, 2]
     ]);
     expect(review("2024-Q3")).toMatchObject({months: ["2024-07", "2024-08"], asOf: "2024-08", previousQuarter: "2024-Q2", lastYearQuarter: "2023-Q3"});
-    expect(review("2023-Q3")).toMatchObject({previousQuarter: null, lastYearQuarter: null});
+    expect(review("2023-Q3")).toMatchObject({previousQuarter: null, lastYearQuarter: null, opening: true});
+    expect(reviews.filter((r) => r.opening).map((r) => r.quarter)).toEqual(["2023-Q3"]);
   });
 
   it("writes qbr-YYYY-Qn.json per quarter and the index newest first", async () => {
