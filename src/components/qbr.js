@@ -221,8 +221,8 @@ function changesTable(rows, {title, data, locale, tr, f, filename}) {
   const header = {
     account: tr("common.account"),
     segment: tr("common.segment"),
-    mrr_before: tr("qbr.col.before", {month: f.monthShort(prevMonth(data.months[0]))}),
-    mrr_after: tr("qbr.col.after", {month: f.monthShort(data.months.at(-1))}),
+    mrr_before: tr("qbr.col.before", {month: f.month(prevMonth(data.months[0]))}),
+    mrr_after: tr("qbr.col.after", {month: f.month(data.months.at(-1))}),
     delta: tr("qbr.col.delta"),
     movements: tr("qbr.col.movements")
   };
