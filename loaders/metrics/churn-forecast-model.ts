@@ -28,6 +28,12 @@ export type CellRates = Map<string, number>;
  * Churn rate of each cell. Keys are "a|b|c…" (e.g. health bin | segment | tenure); the rate of every
  * prefix level is shrunk toward the level above it: overall → "a" → "a|b" → "a|b|c". A cell with few
  * observations therefore borrows from the nearest coarser group that has them.
+ *
+ * Shrinking alone is not total-preserving: small high-risk cells (the poor band) are pulled down a lot
+ * while the large low-risk cell is barely pulled up, so Σ n · rate falls below the churns observed and
+ * every forecast comes out low (measured: 10% under on generated books). So the children of each parent
+ * are then scaled by one factor that makes Σ_children n · rate = n_parent · rate_parent: shrinkage moves
+ * risk between cells but never loses any (the balance property of a regression with an intercept).
  */
 export function cellRates(cells: Map<string, CellCount>, k = SHRINK): CellRates {
   const levels = new Map<string, CellCount>();
@@ -44,10 +50,23 @@ export function cellRates(cells: Map<string, CellCount>, k = SHRINK): CellRates 
   }
   const all = levels.get("") ?? {n: 0, c: 0};
   const out: CellRates = new Map([["", all.n > 0 ? all.c / all.n : 0]]);
-  const keys = [...levels.keys()].filter((key) => key !== "").sort((a, b) => a.split("|").length - b.split("|").length || (a < b ? -1 : 1));
-  for (const key of keys) {
-    const parent = key.includes("|") ? key.slice(0, key.lastIndexOf("|")) : "";
-    out.set(key, shrunkRate(levels.get(key)!, out.get(parent)!, k));
+  const parentOf = (key: string) => (key.includes("|") ? key.slice(0, key.lastIndexOf("|")) : "");
+  const depth = (key: string) => key.split("|").length;
+  const keys = [...levels.keys()].filter((key) => key !== "").sort((a, b) => depth(a) - depth(b) || (a < b ? -1 : 1));
+  for (let i = 0; i < keys.length; ) {
+    // One level at a time, so every parent's rate is final before its children are balanced to it.
+    const d = depth(keys[i]);
+    const level: string[] = [];
+    for (; i < keys.length && depth(keys[i]) === d; ++i) level.push(keys[i]);
+    const shrunk = new Map(level.map((key) => [key, shrunkRate(levels.get(key)!, out.get(parentOf(key))!, k)]));
+    const expected = new Map<string, number>();
+    for (const key of level) expected.set(parentOf(key), (expected.get(parentOf(key)) ?? 0) + levels.get(key)!.n * shrunk.get(key)!);
+    for (const key of level) {
+      const parent = parentOf(key);
+      const e = expected.get(parent)!;
+      const target = levels.get(parent === "" ? "" : parent)!.n * out.get(parent)!;
+      out.set(key, Math.min(1, e > 0 ? (shrunk.get(key)! * target) / e : shrunk.get(key)!));
+    }
   }
   return out;
 }
