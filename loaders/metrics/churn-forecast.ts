@@ -12,7 +12,7 @@
  */
 import {ident, type Db} from "../db.js";
 import {addMonths} from "./calendar.js";
-import {cellRates, forecastSum, rateOf, seedOf, type CellCount, type RiskGroup} from "./churn-forecast-model.js";
+import {cellRates, DRAWS, forecastSum, rateOf, seedOf, type CellCount, type RiskGroup} from "./churn-forecast-model.js";
 import type {Definition, MetricContext, MetricFamily} from "./family.js";
 
 export const HORIZONS = [1, 2, 3] as const;
@@ -76,6 +76,8 @@ interface OriginStats {
   /** The same counts weighted by MRR at M (n = Σ MRR, c = Σ MRR of the churners). */
   mrrCells: Map<string, CellCount>;
   churnedAmount: number;
+  /** Σ churned amount²: with churnedAmount, the effective number of churn events (Σa)² / Σa². */
+  churnedSquares: number;
   churnersMrr: number;
 }
 
@@ -83,6 +85,7 @@ function originStats(book: Book, m: number, h: number): OriginStats {
   const cells = new Map<string, CellCount>();
   const mrrCells = new Map<string, CellCount>();
   let churnedAmount = 0;
+  let churnedSquares = 0;
   let churnersMrr = 0;
   const a = book.active[m];
   for (let i = 0; i < a.ids.length; ++i) {
@@ -95,12 +98,13 @@ function originStats(book: Book, m: number, h: number): OriginStats {
       cell.c += 1;
       mrrCell.c += a.mrr[i];
       churnedAmount += amount;
+      churnedSquares += amount * amount;
       churnersMrr += a.mrr[i];
     }
     cells.set(a.cell[i], cell);
     mrrCells.set(a.cell[i], mrrCell);
   }
-  return {cells, mrrCells, churnedAmount, churnersMrr};
+  return {cells, mrrCells, churnedAmount, churnedSquares, churnersMrr};
 }
 
 export interface ForecastRow {
@@ -121,6 +125,11 @@ interface Prediction {
   p: number[][];
   amount: number[][];
   origins: number[];
+  /**
+   * Per horizon, the effective churn events the rates were calibrated on, (Σ churned MRR)² / Σ churned MRR²
+   * (n for n equal churns, fewer when a few large churns dominate): sets the rates' uncertainty.
+   */
+  events: number[];
 }
 
 /** The account-level predictions made at month index x (null when the history is too short). */
@@ -129,6 +138,7 @@ function predict(book: Book, stats: OriginStats[][], x: number): Prediction | nu
   const p: number[][] = [];
   const amount: number[][] = [];
   const origins: number[] = [];
+  const events: number[] = [];
   for (const h of HORIZONS) {
     const from = Math.max(0, x - h - CALIBRATION_ORIGINS + 1);
     const to = x - h;
@@ -136,6 +146,7 @@ function predict(book: Book, stats: OriginStats[][], x: number): Prediction | nu
     const cells = new Map<string, CellCount>();
     const mrrCells = new Map<string, CellCount>();
     let churned = 0;
+    let squares = 0;
     let base = 0;
     let accountMonths = 0;
     let mrrSum = 0;
@@ -144,6 +155,7 @@ function predict(book: Book, stats: OriginStats[][], x: number): Prediction | nu
       for (const [k, v] of s.cells) addCount(cells, k, v, 1);
       for (const [k, v] of s.mrrCells) addCount(mrrCells, k, v, 1);
       churned += s.churnedAmount;
+      squares += s.churnedSquares;
       base += s.churnersMrr;
       accountMonths += book.active[m].ids.length;
       mrrSum += book.active[m].mrr.reduce((t, v) => t + v, 0);
@@ -166,8 +178,9 @@ function predict(book: Book, stats: OriginStats[][], x: number): Prediction | nu
       })
     );
     origins.push(to - from + 1);
+    events.push(squares > 0 ? (churned * churned) / squares : 0);
   }
-  return {p, amount, origins};
+  return {p, amount, origins, events};
 }
 
 function addCount(into: Map<string, CellCount>, key: string, v: CellCount, scale: number): void {
@@ -216,7 +229,7 @@ export function forecastBook(book: Book): ForecastResult {
         expected_churns: null, expected_churn_mrr: null, low: null, high: null, actual_churn_mrr: actual
       };
       if (pred) {
-        const f = forecastSum(riskGroups(pred.p[h - 1], pred.amount[h - 1]), seedOf(`${made_at}+${h}`));
+        const f = forecastSum(riskGroups(pred.p[h - 1], pred.amount[h - 1]), seedOf(`${made_at}+${h}`), DRAWS, pred.events[h - 1]);
         Object.assign(row, {
           expected_churns: round2(pred.p[h - 1].reduce((s, v) => s + v, 0)),
           expected_churn_mrr: round2(f.expected), low: round2(f.low), high: round2(f.high)
@@ -248,7 +261,9 @@ export function forecastBook(book: Book): ForecastResult {
         const w = HORIZONS.reduce((s, h) => s + pred.p[h - 1][i], 0);
         return w > 0 ? HORIZONS.reduce((s, h) => s + pred.p[h - 1][i] * pred.amount[h - 1][i], 0) / w : a.mrr[i];
       });
-      const f = forecastSum(riskGroups(p, amount), seedOf(`${made_at}+q`));
+      // The three horizons are calibrated on nearly the same churns: their mean, not their sum, of events.
+      const events = pred.events.reduce((s, e) => s + e, 0) / pred.events.length;
+      const f = forecastSum(riskGroups(p, amount), seedOf(`${made_at}+q`), DRAWS, events);
       Object.assign(q, {expected_churn_mrr: round2(f.expected), low: round2(f.low), high: round2(f.high)});
     }
     quarter.push(q);
