@@ -5,8 +5,8 @@
  * (scripts/sample/) into DIR (kept between runs: a book is generated once), runs the pipeline up to
  * the churn forecast on each, and prints per horizon (1, 2, 3 months and the quarter) the backtest
  * months, the coverage of the 80% intervals, the aggregate error |Σ expected − Σ actual| / Σ actual
- * (the acceptance's "aggregate backtest error", as in churn_forecast_backtest), the WAPE and the bias
- * Σ expected / Σ actual. A measurement, not a test: it takes minutes.
+ * (the acceptance's "aggregate backtest error", as in churn_forecast_backtest), the WAPE, the bias
+ * Σ expected / Σ actual, and the aggregate error chance alone would give (error_sd). A measurement, not a test: it takes minutes.
  *
  * LIST: comma-separated books, "sample" (the committed data/sample) or ACCOUNTS:MONTHS:SEED.
  */
@@ -44,6 +44,7 @@ interface BacktestRow {
   sum_actual: number;
   error: number;
   wape: number;
+  error_sd: number;
 }
 
 async function measure(book: string): Promise<BacktestRow[]> {
@@ -60,7 +61,7 @@ async function measure(book: string): Promise<BacktestRow[]> {
     }
     return await db.all<BacktestRow>(`
       SELECT horizon, months::INTEGER AS months, coverage, sum_expected::DOUBLE AS sum_expected,
-             sum_actual::DOUBLE AS sum_actual, error, wape FROM churn_forecast_backtest ORDER BY horizon`);
+             sum_actual::DOUBLE AS sum_actual, error, wape, error_sd FROM churn_forecast_backtest ORDER BY horizon`);
   } finally {
     db.close();
   }
@@ -68,12 +69,12 @@ async function measure(book: string): Promise<BacktestRow[]> {
 
 const pct = (v: number | null) => (v === null ? "    –" : `${(100 * v).toFixed(1).padStart(5)}%`);
 console.log(`books in ${dir}`);
-console.log(["book".padEnd(14), "horizon", "months", "coverage", " error ", "  wape ", "  bias"].join("  "));
+console.log(["book".padEnd(14), "horizon", "months", "coverage", " error ", "  wape ", "  bias", "chance SD"].join("  "));
 const all: Record<string, {e: number; a: number}> = {};
 for (const book of books) {
   for (const r of await measure(book)) {
     const bias = r.sum_actual > 0 ? r.sum_expected / r.sum_actual : NaN;
-    console.log([book.padEnd(14), r.horizon.padEnd(7), String(r.months).padStart(6), pct(r.coverage).padStart(8), pct(r.error), pct(r.wape), bias.toFixed(3).padStart(6)].join("  "));
+    console.log([book.padEnd(14), r.horizon.padEnd(7), String(r.months).padStart(6), pct(r.coverage).padStart(8), pct(r.error), pct(r.wape), bias.toFixed(3).padStart(6), pct(r.error_sd).padStart(9)].join("  "));
     const t = (all[r.horizon] ??= {e: 0, a: 0});
     t.e += r.sum_expected;
     t.a += r.sum_actual;
