@@ -814,6 +814,9 @@ const EN = {
   "definitions.example.rate": "Rate = w̄ × Δr",
   "definitions.example.contribution": "Contribution",
   "definitions.example.step2": "The change is all mix: A's share fell and A churns more than the book, B's share rose and B churns less. In April (A's two accounts both churn, shares unchanged at 25% / 75%) the book goes from 12.5% to 25%: A's rate part is 25% × (100% − 50%) = +12.5 pt, every mix part is 0. The midpoint form (means of the two months) makes mix + rate = contribution exactly and the contributions add up to the change. Plan and product segments overlap, so they have one more row, (between segments), holding what no single segment explains.",
+  // ─── issue 15: forecast backtest, the error chance alone gives ───
+  "forecast.backtest_chance": ({sd}) => `chance alone: ±${sd}`,
+  "forecast.backtest_few": "too few churns to judge the error",
 };
 
 const JA = {
@@ -1614,6 +1617,9 @@ const JA = {
   "definitions.example.rate": "rate = w̄ × Δr",
   "definitions.example.contribution": "寄与",
   "definitions.example.step2": "変化はすべて構成比（mix）によるものです。全体より解約の多いAの構成比が下がり、解約の少ないBの構成比が上がりました。4月（Aの2社が両方解約、構成比は25% / 75%のまま）は全体が12.5%から25%に上がり、Aのrateは 25% × (100% − 50%) = +12.5ポイント、mixはすべて0です。2時点の平均を使う中点法により mix + rate = 寄与 が厳密に成り立ち、寄与の合計は変化に一致します。プラン・製品は重複があるため、どのセグメントにも帰属しない部分を「セグメント間の移動」の行に示します。",
+  // ─── issue 15: forecast backtest, the error chance alone gives ───
+  "forecast.backtest_chance": ({sd}) => `偶然による誤差の目安 ±${sd}`,
+  "forecast.backtest_few": "解約が少なく誤差を評価できません",
 };
 
 const DICTIONARIES = {"en-US": EN, "ja-JP": JA};
