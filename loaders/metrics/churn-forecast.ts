@@ -347,7 +347,7 @@ async function build(db: Db, ctx: MetricContext): Promise<void> {
  * |Σ expected − Σ actual| / Σ actual, and the error chance alone would give (error_sd): on a small book
  * a 20% aggregate error can be luck, and the reader should see that.
  */
-async function buildBacktest(db: Db): Promise<void> {
+export async function buildBacktest(db: Db): Promise<void> {
   await db.run(`
     CREATE OR REPLACE TABLE churn_forecast_backtest AS
     WITH b AS (
