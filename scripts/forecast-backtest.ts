@@ -1,5 +1,5 @@
 /**
- * npm run forecast-backtest -- [--books LIST] [--dir DIR]
+ * npx tsx scripts/forecast-backtest.ts [--books LIST] [--dir DIR]
  *
  * How good the churn forecast is on several books: generates companies of other seeds and sizes
  * (scripts/sample/) into DIR (kept between runs: a book is generated once), runs the pipeline up to
