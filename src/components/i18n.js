@@ -889,6 +889,9 @@ const EN = {
   "qbr.archive": "Quarterly business reviews (QBR)",
   "definitions.table.qbr": "Quarterly business review (QBR)",
   "qbr.archive.intro": "Every calendar quarter with data, newest first. A quarter the data ends inside is partial and says which months it covers.",
+  // ─── issue 15: forecast backtest, the error chance alone gives ───
+  "forecast.backtest_chance": ({sd}) => `chance alone: ±${sd}`,
+  "forecast.backtest_few": "too few churns to judge the error",
 };
 
 const JA = {
@@ -1764,6 +1767,9 @@ const JA = {
   "qbr.archive": "四半期ビジネスレビュー（QBR）",
   "definitions.table.qbr": "四半期ビジネスレビュー（QBR）",
   "qbr.archive.intro": "データのあるすべての暦四半期（新しい順）。データが途中で終わる四半期は「途中」と対象月を示します。",
+  // ─── issue 15: forecast backtest, the error chance alone gives ───
+  "forecast.backtest_chance": ({sd}) => `偶然による誤差の目安 ±${sd}`,
+  "forecast.backtest_few": "解約が少なく誤差を評価できません",
 };
 
 const DICTIONARIES = {"en-US": EN, "ja-JP": JA};
