@@ -814,6 +814,17 @@ const EN = {
   "definitions.example.rate": "Rate = w̄ × Δr",
   "definitions.example.contribution": "Contribution",
   "definitions.example.step2": "The change is all mix: A's share fell and A churns more than the book, B's share rose and B churns less. In April (A's two accounts both churn, shares unchanged at 25% / 75%) the book goes from 12.5% to 25%: A's rate part is 25% × (100% − 50%) = +12.5 pt, every mix part is 0. The midpoint form (means of the two months) makes mix + rate = contribution exactly and the contributions add up to the change. Plan and product segments overlap, so they have one more row, (between segments), holding what no single segment explains.",
+  // ─── issue 17: board pack (PDF, digest) ───
+  "digest.report": "Report",
+  "digest.period": "Period",
+  "digest.reading": "Interval and n",
+  "digest.copy": "Copy digest",
+  "digest.copy.help": "Copies this month's headline numbers and summary as plain text, for e-mail or chat",
+  "digest.copied": "Copied",
+  "digest.copy_failed": "Could not copy: your browser blocked the clipboard",
+  "pdf.link": "PDF",
+  "pdf.link.help": "This report as an A4 PDF",
+  "pdf.page": ({page, pages}) => `Page ${page} of ${pages}`,
 };
 
 const JA = {
@@ -1614,6 +1625,17 @@ const JA = {
   "definitions.example.rate": "rate = w̄ × Δr",
   "definitions.example.contribution": "寄与",
   "definitions.example.step2": "変化はすべて構成比（mix）によるものです。全体より解約の多いAの構成比が下がり、解約の少ないBの構成比が上がりました。4月（Aの2社が両方解約、構成比は25% / 75%のまま）は全体が12.5%から25%に上がり、Aのrateは 25% × (100% − 50%) = +12.5ポイント、mixはすべて0です。2時点の平均を使う中点法により mix + rate = 寄与 が厳密に成り立ち、寄与の合計は変化に一致します。プラン・製品は重複があるため、どのセグメントにも帰属しない部分を「セグメント間の移動」の行に示します。",
+  // ─── issue 17: board pack (PDF, digest) ───
+  "digest.report": "レポート",
+  "digest.period": "期間",
+  "digest.reading": "信頼区間・n",
+  "digest.copy": "ダイジェストをコピー",
+  "digest.copy.help": "当月の主要KPIとサマリーをテキストでコピーします（メールやチャットに貼り付け用）",
+  "digest.copied": "コピーしました",
+  "digest.copy_failed": "コピーできませんでした（ブラウザがクリップボードへのアクセスを許可していません）",
+  "pdf.link": "PDF",
+  "pdf.link.help": "このレポートのPDF（A4）",
+  "pdf.page": ({page, pages}) => `${page} / ${pages}ページ`,
 };
 
 const DICTIONARIES = {"en-US": EN, "ja-JP": JA};

@@ -17,6 +17,8 @@ import {onboardingOverdue} from "./onboarding-overdue.js";
 import {churnForecastReport} from "./churn-forecast-report.js";
 // issue 19
 import {kpiTree} from "./kpi-tree.js";
+// issue 17: the monthly digests (read the report JSON, so after `report`)
+import {digest} from "./digest.js";
 
 export const DATASETS: SiteDataset[] = [
   metricTables,
@@ -35,4 +37,6 @@ export const DATASETS: SiteDataset[] = [
   churnForecastReport,
   // issue 19
   kpiTree,
+  // issue 17
+  digest,
 ];
