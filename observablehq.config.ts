@@ -44,9 +44,7 @@ export default {
   // Every month with data gets its own report page; the home page is the latest one.
   dynamicPaths: [
     ...m.months.map((month) => `/reports/${month}`),
-    // issue 17: each month's digest (src/reports/[month].digest.*.ts), except in a protected build,
-    // whose data is only ever shipped encrypted; and the list of PDFs `npm run pdf` made (empty here).
-    ...(m.protect ? [] : m.months.flatMap((month) => [`/reports/${month}.digest.txt`, `/reports/${month}.digest.md`])),
+    // issue 17: the list of PDFs `npm run pdf` made (empty here; src/reports/pdfs.json.ts).
     "/reports/pdfs.json"
   ],
   // No web fonts, no DuckDB extensions: the site loads nothing from another host.

@@ -29,8 +29,6 @@ export interface Manifest {
   onboardingDeadlineDays: number;
   /** The custom metric tables (custom/metrics/*.sql), in build order. */
   customTables: string[];
-  // issue 17: a protected build publishes no plain-text digest files (and `npm run pdf` refuses it)
-  protect: boolean;
 }
 
 export async function exportSiteData({db, ctx, tables}: PipelineResult, dir = SITE_DATA_DIR): Promise<Manifest> {
@@ -53,8 +51,7 @@ export async function exportSiteData({db, ctx, tables}: PipelineResult, dir = SI
     minSampleSize: config.minSampleSize,
     npsMinResponses: config.npsMinResponses,
     onboardingDeadlineDays: config.onboardingDeadlineDays,
-    customTables: (ctx.custom ?? []).map((c) => c.table),
-    protect: config.protect
+    customTables: (ctx.custom ?? []).map((c) => c.table)
   };
   await writeFile(join(dir, "metrics", "manifest.json"), JSON.stringify(manifest, null, 1));
   await writeFile(join(dir, "metrics", "definitions.json"), JSON.stringify([...FAMILIES.flatMap((f) => f.definitions), ...(ctx.custom ?? []).map((c) => c.definition)], null, 1));

@@ -1,9 +1,9 @@
 /**
  * The monthly digests (issue 17): digest-YYYY-MM.txt and .md for every month, and digest-latest.*,
  * from the report-YYYY-MM.json files the report dataset has just written into the same directory
- * (so the digest states exactly what the page shows). The site publishes them at
- * /reports/YYYY-MM.digest.txt and .md (src/reports/[month].digest.*.ts) and the report page's copy
- * button reads them from the archive.
+ * (so the digest states exactly what the page shows). The build publishes them at
+ * /reports/YYYY-MM.digest.txt and .md (scripts/postbuild/digests.ts) and the report page's copy
+ * button reads them from the data archive.
  */
 import {readdir, readFile, writeFile} from "node:fs/promises";
 import {join} from "node:path";
