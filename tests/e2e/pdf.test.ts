@@ -146,7 +146,7 @@ describe("digest on the site", () => {
 });
 
 describe.runIf(existsSync(join(JA_DIST, "index.html")))("Japanese PDF (the ja site of layout.test.ts)", () => {
-  it("has Japanese headers, footers and KPI labels, and the page's values", async () => {
+  it("is 2–10 pages with Japanese headers, footers (\"1 / N ページ\"), KPI labels and summary", async () => {
     const ja = join(ROOT, "tests", ".tmp", "dist-pdf-ja");
     rmSync(ja, {recursive: true, force: true});
     cpSync(JA_DIST, ja, {recursive: true});
