@@ -43,8 +43,13 @@ export default {
     ...customSidebar(ja)
   ],
   // Every month with data gets its own report page; the home page is the latest one.
-  // issue 17: and every calendar quarter with data its quarterly business review (src/reports/q/).
-  dynamicPaths: [...m.months.map((month) => `/reports/${month}`), ...quartersOf(m.months).map((q) => `/reports/q/${q.quarter}`)],
+  dynamicPaths: [
+    ...m.months.map((month) => `/reports/${month}`),
+    // issue 17: every calendar quarter with data has its quarterly business review (src/reports/q/).
+    ...quartersOf(m.months).map((q) => `/reports/q/${q.quarter}`),
+    // issue 17: the list of PDFs `npm run pdf` made (empty here; src/reports/pdfs.json.ts).
+    "/reports/pdfs.json"
+  ],
   // No web fonts, no DuckDB extensions: the site loads nothing from another host.
   globalStylesheets: [],
   // Framework's default theme plus our print rules and palette (src/style.css).

@@ -17,11 +17,12 @@ import {loadConfig, PROJECT_ROOT} from "../loaders/config.js";
 import {syncCustomPages} from "../loaders/custom/pages.js";
 import {runPipeline} from "../loaders/pipeline.js";
 import {exportSiteData} from "../loaders/site/export.js";
-import {BUILD_DIR} from "../loaders/site/paths.js";
+import {BUILD_DIR, SITE_DATA_DIR} from "../loaders/site/paths.js";
 import {acquireBuildLock} from "./build-lock.js";
 import {checkOutDir, reportError} from "./cli-errors.js";
 import {watchCustom} from "./dev-custom.js";
 import {CspError} from "./postbuild/csp.js";
+import {publishDigests} from "./postbuild/digests.js";
 import {passphraseFor, postBuild} from "./postbuild/index.js";
 import {pinLastModified, pinnedTime} from "./reproducible.js";
 import {vendorNpm} from "./vendor-npm.js";
@@ -80,6 +81,8 @@ async function main(): Promise<number> {
     console.error(`error: the site build failed (exit ${code}); dist/ was left as it was`);
     return code || 1;
   }
+  // issue 17: the monthly digests at reports/YYYY-MM.digest.{txt,md} (none in a protected build)
+  await publishDigests(join(SITE_DATA_DIR, "metrics"), next, {protect: passphrase !== null});
   await pinLastModified(next, pinnedTime(manifest.asOf));
   await postBuild(next, {passphrase});
   const dist = resolve(PROJECT_ROOT, values.out!);

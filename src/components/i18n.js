@@ -892,6 +892,17 @@ const EN = {
   // ─── issue 15: forecast backtest, the error chance alone gives ───
   "forecast.backtest_chance": ({sd}) => `chance alone: ±${sd}`,
   "forecast.backtest_few": "too few churns to judge the error",
+  // ─── issue 17: board pack (PDF, digest) ───
+  "digest.report": "Report",
+  "digest.period": "Period",
+  "digest.reading": "Interval and n",
+  "digest.copy": "Copy digest",
+  "digest.copy.help": "Copies this month's headline numbers and summary as plain text, for e-mail or chat",
+  "digest.copied": "Copied",
+  "digest.copy_failed": "Could not copy: your browser blocked the clipboard",
+  "pdf.link": "PDF",
+  "pdf.link.help": "This report as an A4 PDF",
+  "pdf.page": ({page, pages}) => `Page ${page} of ${pages}`,
 };
 
 const JA = {
@@ -1770,6 +1781,17 @@ const JA = {
   // ─── issue 15: forecast backtest, the error chance alone gives ───
   "forecast.backtest_chance": ({sd}) => `偶然による誤差の目安 ±${sd}`,
   "forecast.backtest_few": "解約が少なく誤差を評価できません",
+  // ─── issue 17: board pack (PDF, digest) ───
+  "digest.report": "レポート",
+  "digest.period": "期間",
+  "digest.reading": "信頼区間・n",
+  "digest.copy": "ダイジェストをコピー",
+  "digest.copy.help": "当月の主要KPIとサマリーをテキストでコピーします（メールやチャットに貼り付け用）",
+  "digest.copied": "コピーしました",
+  "digest.copy_failed": "コピーできませんでした（ブラウザがクリップボードへのアクセスを許可していません）",
+  "pdf.link": "PDF",
+  "pdf.link.help": "このレポートのPDF（A4）",
+  "pdf.page": ({page, pages}) => `${page} / ${pages}ページ`,
 };
 
 const DICTIONARIES = {"en-US": EN, "ja-JP": JA};

@@ -19,6 +19,8 @@ import {churnForecastReport} from "./churn-forecast-report.js";
 import {kpiTree} from "./kpi-tree.js";
 // issue 17: quarterly business review
 import {qbr} from "./qbr.js";
+// issue 17: the monthly digests (read the report JSON, so after `report`)
+import {digest} from "./digest.js";
 
 export const DATASETS: SiteDataset[] = [
   metricTables,
@@ -39,4 +41,5 @@ export const DATASETS: SiteDataset[] = [
   kpiTree,
   // issue 17
   qbr,
+  digest,
 ];
