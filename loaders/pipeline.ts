@@ -3,12 +3,13 @@
  * every metric family's tables in it. The metrics CLI and the site's data loaders both call this.
  */
 import {resolve} from "node:path";
-import {ConfigError, PROJECT_ROOT, type ReportConfig} from "./config.js";
+import {ConfigError, PROJECT_ROOT, TABLE_NAMES, type ReportConfig, type TableName} from "./config.js";
 import {openDb, type Db} from "./db.js";
 import {ingest, type IngestReport} from "./ingest/index.js";
 import {metricContext} from "./metrics/calendar.js";
 import type {MetricContext} from "./metrics/family.js";
 import {FAMILIES} from "./metrics/index.js";
+import {AS_OF_INPUTS, INPUTS} from "./metrics/dependencies.js";
 import {INGEST_TABLES, selectFamilies, unknownTablesMessage} from "./metrics/select.js";
 import {buildCustomMetrics} from "./custom/metrics.js";
 import {readCustomSqlFiles} from "./custom/sql-file.js";
@@ -57,6 +58,7 @@ export function outOfMemory(e: unknown, config: Pick<ReportConfig, "memoryLimit"
 async function compute(config: ReportConfig, {db, tables: only}: PipelineOptions): Promise<PipelineResult> {
   let families = FAMILIES;
   let withCustom = true;
+  let inputs: TableName[] | undefined;
   if (only) {
     const valid = await outputTableNames(config);
     const unknown = unknownTablesMessage(only, valid);
@@ -65,6 +67,10 @@ async function compute(config: ReportConfig, {db, tables: only}: PipelineOptions
     // A custom metric's SQL may read any built-in table: asking for one builds everything.
     withCustom = only.some((t) => !builtIn.has(t));
     if (!withCustom) families = selectFamilies(FAMILIES, only);
+    // The quarantine covers every input; otherwise stage only what the chosen families read.
+    if (!withCustom && !only.includes("rejected_rows")) {
+      inputs = [...new Set<TableName>(["accounts", "subscriptions", ...families.flatMap((f) => INPUTS[f.name] ?? TABLE_NAMES), ...(config.asOf ? [] : AS_OF_INPUTS)])];
+    }
   }
   db ??= await openDb(":memory:", {memoryLimit: config.memoryLimit});
   const timings: Record<string, number> = {};
@@ -73,7 +79,7 @@ async function compute(config: ReportConfig, {db, tables: only}: PipelineOptions
     timings[stage] = performance.now() - t;
     t = performance.now();
   };
-  const report = await ingest(db, config);
+  const report = await ingest(db, config, {only: inputs});
   if (config.redact) await redactAccounts(db, config.locale);
   lap("ingest");
   const ctx = await metricContext(db, config);

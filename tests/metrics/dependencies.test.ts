@@ -9,10 +9,12 @@ import {loadConfig, PROJECT_ROOT} from "../../loaders/config.js";
 import {openDb, type Db} from "../../loaders/db.js";
 import {ingest} from "../../loaders/ingest/index.js";
 import {metricContext} from "../../loaders/metrics/calendar.js";
-import {EXTENDS, READS} from "../../loaders/metrics/dependencies.js";
+import {TABLE_NAMES} from "../../loaders/config.js";
+import {EXTENDS, INPUTS, READS} from "../../loaders/metrics/dependencies.js";
 import {FAMILIES} from "../../loaders/metrics/index.js";
 
 const derived = new Map<string, Set<string>>();
+const inputs = new Map<string, Set<string>>();
 
 beforeAll(async () => {
   const config = await loadConfig({...process.env, CS_DATA_DIR: resolve(PROJECT_ROOT, "data/sample"), CS_CONFIG: ""});
@@ -32,13 +34,16 @@ beforeAll(async () => {
     await family.build(recording, ctx);
     for (const t of await tables()) if (!owner.has(t)) owner.set(t, family.name);
     const reads = new Set<string>();
+    const read = new Set<string>();
     for (const sql of statements) {
       for (const m of sql.matchAll(/\b(?:FROM|JOIN|UPDATE|INTO|TABLE|EXISTS)\s+"?([A-Za-z_][A-Za-z_0-9]*)/gi)) {
         const o = owner.get(m[1].toLowerCase());
         if (o && o !== family.name && o !== "(input)") reads.add(o);
+        if (o === "(input)" && (TABLE_NAMES as readonly string[]).includes(m[1].toLowerCase())) read.add(m[1].toLowerCase());
       }
     }
     derived.set(family.name, reads);
+    inputs.set(family.name, read);
   }
   db.close();
 }, 300_000);
@@ -65,6 +70,13 @@ describe("metric family dependencies", () => {
   it("lists exactly the families whose tables each family's SQL reads", () => {
     for (const family of FAMILIES.filter((f) => !EXTENDS[f.name])) {
       expect({family: family.name, reads: [...derived.get(family.name)!].sort()}).toEqual({family: family.name, reads: [...READS[family.name]].sort()});
+    }
+  });
+
+  it("lists exactly the input tables each family's SQL reads", () => {
+    expect(Object.keys(INPUTS).sort()).toEqual(FAMILIES.map((f) => f.name).sort());
+    for (const family of FAMILIES) {
+      expect({family: family.name, inputs: [...inputs.get(family.name)!].sort()}).toEqual({family: family.name, inputs: [...INPUTS[family.name]].sort()});
     }
   });
 
