@@ -13,7 +13,7 @@
  * checks them against the JavaScript writer they replaced).
  */
 import {ident, literal, type Db} from "../db.js";
-import {defineJsNumber} from "./js-number.js";
+import {defineJsNumber, jsNumberFromParts, withJsNumberParts} from "./js-number.js";
 
 export interface CsvOptions {
   /**
@@ -32,10 +32,10 @@ export function csvField(value: string | null): string {
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
-/** SQL for one column's CSV field (never NULL), the same text csvField gives. */
-function fieldSql(column: {name: string; type: string}, {neutralizeFormulas = false}: CsvOptions): string {
+/** SQL for one column's CSV field (never NULL), the same text csvField gives; column i's number parts are __js_<i>_*. */
+function fieldSql(column: {name: string; type: string}, i: number, {neutralizeFormulas = false}: CsvOptions): string {
   const c = ident(column.name);
-  if (FLOAT.test(column.type)) return `coalesce(js_number(${c}::DOUBLE), '')`;
+  if (FLOAT.test(column.type)) return `coalesce(${jsNumberFromParts(`${c}::DOUBLE`, `__js_${i}`)}, '')`;
   let text = `CAST(${c} AS VARCHAR)`;
   if (neutralizeFormulas && TEXT.test(column.type)) text = `CASE WHEN regexp_matches(${c}, '^[=+\\-@\\t\\r]') THEN '''' || ${c} ELSE ${c} END`;
   return `coalesce(CASE WHEN regexp_matches(${text}, '[",\\r\\n]') THEN '"' || replace(${text}, '"', '""') || '"' ELSE ${text} END, '')`;
@@ -45,8 +45,9 @@ function fieldSql(column: {name: string; type: string}, {neutralizeFormulas = fa
 export async function csvLinesSql(db: Db, sql: string, options: CsvOptions = {}): Promise<string> {
   const columns = await db.columns(sql);
   const header = columns.map((c) => csvField(c.name)).join(",");
-  const line = columns.length ? columns.map((c) => fieldSql(c, options)).join(` || ',' || `) : "''";
-  return `SELECT ${line} AS ${ident(header)} FROM (${sql}) t`;
+  const line = columns.length ? columns.map((c, i) => fieldSql(c, i, options)).join(` || ',' || `) : "''";
+  const floats = columns.flatMap((c, i) => (FLOAT.test(c.type) ? [{expr: `${ident(c.name)}::DOUBLE`, alias: `__js_${i}`}] : []));
+  return `SELECT ${line} AS ${ident(header)} FROM (${withJsNumberParts(sql, floats)}) t`;
 }
 
 /** Writes a whole table to `path` as CSV (DuckDB COPY); returns the number of data rows. */

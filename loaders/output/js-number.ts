@@ -30,17 +30,39 @@ const MACROS = [
      ELSE left(d, 1) || CASE WHEN length(d) > 1 THEN '.' || substr(d, 2) ELSE '' END
           || 'e' || CASE WHEN n - 1 >= 0 THEN '+' ELSE '-' END || abs(n - 1)::VARCHAR
    END`,
-  `CREATE OR REPLACE TEMP MACRO js_number(x) AS CASE
+  // x with d = __js_digits(s), n = __js_n(s), s = CAST(abs(x) AS VARCHAR): callers over many columns
+  // compute s, d and n in inner subqueries, since each macro level inlines its arguments again.
+  `CREATE OR REPLACE TEMP MACRO __js_text(x, d, n) AS CASE
      WHEN x IS NULL THEN NULL
      WHEN isnan(x) THEN 'NaN'
      WHEN isinf(x) THEN CASE WHEN x > 0 THEN 'Infinity' ELSE '-Infinity' END
      WHEN x = 0 THEN '0'
-     ELSE CASE WHEN x < 0 THEN '-' ELSE '' END
-          || __js_layout(__js_digits(CAST(abs(x) AS VARCHAR)), __js_n(CAST(abs(x) AS VARCHAR)))
-   END`
+     ELSE CASE WHEN x < 0 THEN '-' ELSE '' END || __js_layout(d, n)
+   END`,
+  `CREATE OR REPLACE TEMP MACRO js_number(x) AS __js_text(x, __js_digits(CAST(abs(x) AS VARCHAR)), __js_n(CAST(abs(x) AS VARCHAR)))`
 ];
 
-/** Defines the temporary macro js_number(DOUBLE) -> VARCHAR on this connection (idempotent). */
+/**
+ * A SELECT over `sql` adding, for each named DOUBLE-valued expression, the columns its text needs
+ * (`<alias>_d`, `<alias>_n`), in two nested subqueries so each value is cast to text once.
+ */
+export function withJsNumberParts(sql: string, values: {expr: string; alias: string}[]): string {
+  if (!values.length) return sql;
+  const s = values.map((v) => `CAST(abs(${v.expr}) AS VARCHAR) AS ${v.alias}_s`).join(", ");
+  const dn = values.map((v) => `__js_digits(${v.alias}_s) AS ${v.alias}_d, __js_n(${v.alias}_s) AS ${v.alias}_n`).join(", ");
+  return `SELECT *, ${dn} FROM (SELECT *, ${s} FROM (${sql}) __js_t0) __js_t1`;
+}
+
+/** The JavaScript text of `expr`, given withJsNumberParts(…, [{expr, alias}]) below it. */
+export function jsNumberFromParts(expr: string, alias: string): string {
+  return `__js_text(${expr}, ${alias}_d, ${alias}_n)`;
+}
+
+const defined = new WeakSet<Db>();
+
+/** Defines the temporary macro js_number(DOUBLE) -> VARCHAR (and its parts) on this connection, once. */
 export async function defineJsNumber(db: Db): Promise<void> {
+  if (defined.has(db)) return;
   for (const sql of MACROS) await db.run(sql);
+  defined.add(db);
 }
