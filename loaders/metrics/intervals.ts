@@ -162,10 +162,12 @@ export const intervals: MetricFamily = {
   definitions: [...smallSampleDefinitions("churn"), ...TABLE_DEFS],
   async build(db, ctx) {
     const min = ctx.config.minSampleSize;
-    await extendChurn(db, min);
-    await extendRetentionT12m(db, min);
-    await extendNps(db, ctx.asOf);
-    await extendOnboardingCompletion(db, min);
-    await extendCsmPortfolio(db, min);
+    // `--tables` may have built only some of the tables this family extends (dependencies.ts EXTENDS).
+    const built = new Set((await db.all<{name: string}>(`SELECT table_name AS name FROM duckdb_tables() WHERE schema_name = 'main'`)).map((r) => r.name));
+    if (built.has("churn")) await extendChurn(db, min);
+    if (built.has("retention_t12m")) await extendRetentionT12m(db, min);
+    if (built.has("nps")) await extendNps(db, ctx.asOf);
+    if (built.has("onboarding_completion")) await extendOnboardingCompletion(db, min);
+    if (built.has("csm_portfolio")) await extendCsmPortfolio(db, min);
   }
 };
