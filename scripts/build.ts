@@ -57,8 +57,7 @@ async function main(): Promise<number> {
   const passphrase = passphraseFor(config.protect);
   // A bad --out fails now, not after the whole computation.
   checkOutDir(resolve(PROJECT_ROOT, values.out!), {create: false});
-  // Protected builds skip the cache: an entry would be a second plaintext copy of the site data.
-  const manifest = await siteData(config, {cache: !values["no-cache"] && !config.protect});
+  const manifest = await siteData(config, {noCache: values["no-cache"]});
 
   // The analysts' pages (custom/pages) join the site under src/custom/.
   await syncCustomPages(config.customDir, config.locale);
