@@ -3,7 +3,7 @@
  * (loaders/ingest/partitions.ts, load-partitioned.ts). Fixtures are written by the test (CSV by hand,
  * Parquet by DuckDB); expected rows and rejections are worked out by hand in the comments.
  */
-import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from "node:fs";
+import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import iconv from "iconv-lite";
@@ -168,4 +168,31 @@ describe("partitioned Parquet", () => {
     const r = await run();
     expect(await rejectedRows(r.db, "usage")).toEqual([{file: "usage/month=__HIVE_DEFAULT_PARTITION__/p.parquet", line: 1, column: "month", value: null, reason: "missing_value: month is required"}]);
   });
+});
+
+describe("the sample's usage split into month partitions", () => {
+  it("stages the same usage table and the same accounting as the single file, as CSV and as Parquet", async () => {
+    const sample = join(import.meta.dirname, "..", "..", "data", "sample");
+    for (const name of ["accounts.csv", "subscriptions.csv"]) write(name, readFileSync(join(sample, name)));
+    write("usage.csv", readFileSync(join(sample, "usage.csv")));
+    const single = await run();
+    const staged = `SELECT * FROM usage ORDER BY account_id, month`;
+    const expected = await single.db.all(staged);
+    expect(expected.length).toBeGreaterThan(1000);
+    const [{rows}] = await single.db.all<{rows: number}>(`SELECT rows_read AS rows FROM ingest_stats WHERE "table" = 'usage'`);
+
+    for (const format of ["csv", "parquet"]) {
+      const db = await openDb();
+      await db.run(`COPY (SELECT * FROM read_csv(${literal(join(dir, "usage.csv"))}, all_varchar = true))
+        TO ${literal(join(dir, "usage"))} (FORMAT ${format}, PARTITION_BY (month))`);
+      db.close();
+      rmSync(join(dir, "usage.csv"));
+      const split = await run();
+      expect(await split.db.all(staged)).toEqual(expected);
+      expect(await stats(split.db, "usage")).toEqual([{file: "usage/", rows_read: rows, rows_accepted: rows, rows_rejected: 0}]);
+      await expectAccounting(split);
+      rmSync(join(dir, "usage"), {recursive: true});
+      write("usage.csv", readFileSync(join(sample, "usage.csv")));
+    }
+  }, 120_000);
 });
