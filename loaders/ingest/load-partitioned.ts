@@ -48,9 +48,8 @@ function partColumns(spec: TableSpec, part: TablePart, index: number, header: st
   const duplicated: PartColumns["duplicated"] = [];
   const added: string[] = [];
   for (const [key, value] of part.partitions) {
-    const i = header.findIndex((h) => targetOf(h) === targetOf(key));
-    const at = i < 0 ? undefined : i;
-    if (at === undefined) added.push(key);
+    const at = header.findIndex((h) => targetOf(h) === targetOf(key));
+    if (at < 0) added.push(key);
     else duplicated.push([key, value, at]);
   }
   const {targets, extras} = matchHeader(spec, [...header, ...added], tableConfig, {file: displayPath(part.path), csv});
