@@ -46,23 +46,22 @@ function checkedSql(spec: TableSpec, raw: RawTable, dateFormat: string | undefin
   // (= the line for one file), so "first occurrence" and the staged order span every file.
   const parts = raw.parts ?? null;
   const unique = spec.columns.filter((c) => c.unique);
-  const firsts = unique.map((c) => {
-    const over = `OVER (PARTITION BY ${colNames(c.name).p}, __fail IS NULL)`;
-    const when = `CASE WHEN __fail IS NULL AND ${colNames(c.name).p} IS NOT NULL THEN`;
-    // Where the kept occurrence is: its line, and in a partitioned table its file.
-    const where = parts ? `CAST(arg_min(__line, __seq) ${over} AS VARCHAR) || ' of ' || arg_min(__file, __seq) ${over}` : `min(__line) ${over}`;
-    return `${when} min(__seq) ${over} END AS ${ident(`u:${c.name}`)}, ${when} ${where} END AS ${ident(`w:${c.name}`)}`;
-  });
+  const firsts = unique.map(
+    (c) => `CASE WHEN __fail IS NULL AND ${colNames(c.name).p} IS NOT NULL
+      THEN min(__seq) OVER (PARTITION BY ${colNames(c.name).p}, __fail IS NULL) END AS ${ident(`u:${c.name}`)}`
+  );
+  // Where the kept occurrence is, from its __seq: its line, and in a partitioned table its file.
+  const where = (first: string) =>
+    parts ? `CAST(${first} % ${PART_STRIDE} AS VARCHAR) || ' of ' || ${partsList(parts)}[${first} // ${PART_STRIDE} + 1]` : first;
   const dupSql = unique.length
     ? `COALESCE(__fail, CASE ${unique
-        .map((c) => `WHEN ${ident(`u:${c.name}`)} < __seq THEN ${fail(c.name, duplicateReason(c, colNames(c.name).t, ident(`w:${c.name}`)))}`)
+        .map((c) => `WHEN ${ident(`u:${c.name}`)} < __seq THEN ${fail(c.name, duplicateReason(c, colNames(c.name).t, where(ident(`u:${c.name}`))))}`)
         .join(" ")} END)`
     : "__fail";
   const partSql = parts ? "__part" : "0";
-  const fileSql = parts ? `${partsList(parts)}[__part + 1]` : "NULL::VARCHAR";
 
   return `CREATE OR REPLACE TEMP TABLE ${CHECKED} AS
-    WITH t AS (SELECT __line, ${partSql} AS __part, ${partSql} * ${PART_STRIDE} + __line AS __seq, ${fileSql} AS __file,
+    WITH t AS (SELECT __line, ${partSql} AS __part, ${partSql} * ${PART_STRIDE} + __line AS __seq,
       ${[...texts, ...extras].join(", ")} FROM (${raw.source})),
     p AS (SELECT t.*, ${parsed.join(", ")}, ${known} AS __known FROM t ${join}),
     f AS (SELECT *, ${failSql} AS __fail FROM p),

@@ -28,8 +28,8 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, {recursive: true, force: true}));
 
-async function run(config: UserConfig = {}): Promise<Ingested> {
-  const db = await openDb();
+async function run(config: UserConfig = {}, memoryLimit?: string): Promise<Ingested> {
+  const db = await openDb(":memory:", {memoryLimit});
   return {db, report: await ingest(db, resolveConfig({...config, dataDir: dir}))};
 }
 
@@ -170,29 +170,39 @@ describe("partitioned Parquet", () => {
   });
 });
 
-describe("the sample's usage split into month partitions", () => {
-  it("stages the same usage table and the same accounting as the single file, as CSV and as Parquet", async () => {
+describe("the sample's usage and NPS split into partitions", () => {
+  it("stage the same tables and the same accounting as the single files, as CSV and as Parquet, within the build's memory limit", async () => {
     const sample = join(import.meta.dirname, "..", "..", "data", "sample");
-    for (const name of ["accounts.csv", "subscriptions.csv"]) write(name, readFileSync(join(sample, name)));
-    write("usage.csv", readFileSync(join(sample, "usage.csv")));
+    const tables = {usage: "month", nps_responses: "substr(responded_at, 1, 4) AS year"};
+    for (const name of ["accounts.csv", "subscriptions.csv", "usage.csv", "nps_responses.csv"]) write(name, readFileSync(join(sample, name)));
     const single = await run();
-    const staged = `SELECT * FROM usage ORDER BY account_id, month`;
-    const expected = await single.db.all(staged);
-    expect(expected.length).toBeGreaterThan(1000);
-    const [{rows}] = await single.db.all<{rows: number}>(`SELECT rows_read AS rows FROM ingest_stats WHERE "table" = 'usage'`);
+    const staged = (db: Db, t: string) => db.all(`SELECT * FROM ${t} ORDER BY ALL`);
+    const expected = {usage: await staged(single.db, "usage"), nps_responses: await staged(single.db, "nps_responses")};
+    expect(expected.usage.length).toBeGreaterThan(1000);
+    expect(expected.nps_responses.length).toBeGreaterThan(1000);
+    const read = async (db: Db, t: string) => (await db.all<{n: number}>(`SELECT rows_read AS n FROM ingest_stats WHERE "table" = ?`, [t]))[0].n;
+    const rows = {usage: await read(single.db, "usage"), nps_responses: await read(single.db, "nps_responses")};
 
     for (const format of ["csv", "parquet"]) {
       const db = await openDb();
-      await db.run(`COPY (SELECT * FROM read_csv(${literal(join(dir, "usage.csv"))}, all_varchar = true))
-        TO ${literal(join(dir, "usage"))} (FORMAT ${format}, PARTITION_BY (month))`);
+      for (const [t, key] of Object.entries(tables)) {
+        const by = key.split(" AS ").pop()!;
+        await db.run(`COPY (SELECT *, ${key === "month" ? "" : `${key}, `}1 AS __drop FROM read_csv(${literal(join(dir, `${t}.csv`))}, all_varchar = true))
+          TO ${literal(join(dir, t))} (FORMAT ${format}, PARTITION_BY (${by}))`);
+      }
       db.close();
-      rmSync(join(dir, "usage.csv"));
-      const split = await run();
-      expect(await split.db.all(staged)).toEqual(expected);
-      expect(await stats(split.db, "usage")).toEqual([{file: "usage/", rows_read: rows, rows_accepted: rows, rows_rejected: 0}]);
+      for (const t of Object.keys(tables)) rmSync(join(dir, `${t}.csv`));
+      // 3GB: the build's default memoryLimit (CSV readers' buffers once exceeded it here).
+      const split = await run({}, "3GB");
+      for (const t of Object.keys(tables) as (keyof typeof tables)[]) {
+        expect(await staged(split.db, t)).toEqual(expected[t]);
+        expect(await stats(split.db, t)).toEqual([{file: `${t}/`, rows_read: rows[t], rows_accepted: rows[t], rows_rejected: 0}]);
+      }
       await expectAccounting(split);
-      rmSync(join(dir, "usage"), {recursive: true});
-      write("usage.csv", readFileSync(join(sample, "usage.csv")));
+      for (const t of Object.keys(tables)) {
+        rmSync(join(dir, t), {recursive: true});
+        write(`${t}.csv`, readFileSync(join(sample, `${t}.csv`)));
+      }
     }
-  }, 120_000);
+  }, 180_000);
 });
