@@ -60,8 +60,8 @@ describe("npm run dev follows the inputs", () => {
     expect(output).toMatch(/dev: data\/sample\/nps_responses\.csv changed; recomputing the metrics/);
 
     // A file without its required column: one message, and the page keeps the last good numbers.
-    writeFileSync(nps, good.replace("response_id,account_id,", "response_id,customer,"));
-    await expect.poll(() => output, {timeout: 400_000, interval: 500}).toMatch(/error: .*nps_responses\.csv: missing required column "account_id".*\(the preview keeps the last good data\)/);
+    writeFileSync(nps, good.replace(",score,", ",points,"));
+    await expect.poll(() => output, {timeout: 400_000, interval: 500}).toMatch(/error: .*nps_responses\.csv: missing required column "score".*\(the preview keeps the last good data\)/);
     expect(await rejected()).toBe("1");
   }, 900_000);
 });
