@@ -10,7 +10,7 @@ import iconv from "iconv-lite";
 import {afterEach, beforeEach, describe, expect, it} from "vitest";
 import {resolveConfig, type UserConfig} from "../../loaders/config.js";
 import {literal, openDb, type Db} from "../../loaders/db.js";
-import {ingest} from "../../loaders/ingest/index.js";
+import {ingest, qualitySummary} from "../../loaders/ingest/index.js";
 import {displayPath} from "../../loaders/ingest/errors.js";
 import {expectAccounting, type Ingested} from "./helpers.js";
 
@@ -205,4 +205,21 @@ describe("the sample's usage and NPS split into partitions", () => {
       }
     }
   }, 180_000);
+});
+
+describe("the Data quality summary of a partitioned table", () => {
+  it("names each first rejected row's own file; a single file's rows carry no file of their own", async () => {
+    write("usage/month=2024-01/a.csv", "account_id,active_users\nA1,x\n");
+    write("usage/month=2024-02/b.csv", "account_id,active_users\nA1,3\nA9,1\n");
+    write("nps_responses.csv", "account_id,responded_at,score\nA1,2024-01-05,11\n");
+    const r = await run();
+    const summary = await qualitySummary(r.db);
+    expect(summary.find((t) => t.table === "usage")!.firstRejected).toEqual([
+      {file: "usage/month=2024-01/a.csv", line: 2, column: "active_users", value: "x", reason: 'invalid_integer: "x" is not a whole number'},
+      {file: "usage/month=2024-02/b.csv", line: 3, column: "account_id", value: "A9", reason: 'unknown_account: account_id "A9" not in accounts'}
+    ]);
+    expect(summary.find((t) => t.table === "nps_responses")!.firstRejected).toEqual([
+      {line: 2, column: "score", value: "11", reason: "out_of_range: score 11 not in 0..10"}
+    ]);
+  });
 });
