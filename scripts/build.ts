@@ -1,7 +1,8 @@
 /**
  * `npm run build` / `npm run dev`: compute once, then let Framework render.
- *  1. load and validate the config; ingest and compute every metric (one DuckDB database);
- *  2. write the site's data files (.cs-build/site-data);
+ *  1. load and validate the config; ingest and compute every metric (one DuckDB database) and
+ *  2. write the site's data files (.cs-build/site-data), or reuse them from the content-hash cache
+ *     when inputs, config and metric code are unchanged (site-data.ts, build-cache.ts);
  *  3. reset Framework's cache (so loaders re-run on new data) and vendor npm modules into it;
  *  4. build into .cs-build/dist-next, pin the file times Framework writes into pages (see
  *     reproducible.ts), post-process it (postbuild/: no inline scripts or styles, host headers) and
@@ -15,23 +16,25 @@ import {dirname, join, resolve} from "node:path";
 import {parseArgs} from "node:util";
 import {loadConfig, PROJECT_ROOT} from "../loaders/config.js";
 import {syncCustomPages} from "../loaders/custom/pages.js";
-import {runPipeline} from "../loaders/pipeline.js";
-import {exportSiteData} from "../loaders/site/export.js";
 import {BUILD_DIR, SITE_DATA_DIR} from "../loaders/site/paths.js";
 import {acquireBuildLock} from "./build-lock.js";
 import {checkOutDir, reportError} from "./cli-errors.js";
 import {watchCustom} from "./dev-custom.js";
+import {watchInputs} from "./dev-watch.js";
 import {CspError} from "./postbuild/csp.js";
 import {publishDigests} from "./postbuild/digests.js";
 import {passphraseFor, postBuild} from "./postbuild/index.js";
 import {pinLastModified, pinnedTime} from "./reproducible.js";
+import {siteData} from "./site-data.js";
 import {vendorNpm} from "./vendor-npm.js";
 
 const {values} = parseArgs({
   options: {
     dev: {type: "boolean", default: false},
     // Where the site goes (default dist/); the determinism test builds a second copy elsewhere.
-    out: {type: "string", default: "dist"}
+    out: {type: "string", default: "dist"},
+    // issue 16: compute the metrics even when the cache holds them (and store nothing)
+    "no-cache": {type: "boolean", default: false}
   }
 });
 const framework = join(PROJECT_ROOT, "node_modules", "@observablehq", "framework", "dist", "bin", "observable.js");
@@ -55,14 +58,7 @@ async function main(): Promise<number> {
   const passphrase = passphraseFor(config.protect);
   // A bad --out fails now, not after the whole computation.
   checkOutDir(resolve(PROJECT_ROOT, values.out!), {create: false});
-  const result = await runPipeline(config);
-  const manifest = await exportSiteData(result);
-  result.db.close();
-  const rejected = result.ingest.tables.reduce((n, t) => n + t.rowsRejected, 0);
-  console.log(
-    `metrics: as of ${manifest.asOf} (${manifest.months.length} months), ${manifest.tables.length} tables, ` +
-      `${rejected} rejected rows, ${((performance.now() - started) / 1000).toFixed(1)} s`
-  );
+  const manifest = await siteData(config, {noCache: values["no-cache"]});
 
   // The analysts' pages (custom/pages) join the site under src/custom/.
   await syncCustomPages(config.customDir, config.locale);
@@ -71,6 +67,7 @@ async function main(): Promise<number> {
   await vendorNpm();
   if (values.dev) {
     watchCustom(config);
+    watchInputs(config);
     return framework_(["preview"], {});
   }
 
