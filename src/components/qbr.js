@@ -42,7 +42,7 @@ export function quarterlyReview(data, {locale = data.locale, currency = data.cur
   </div>`;
 }
 
-const fmtValue = (unit, v, f) => (unit === "money" ? f.money(v) : unit === "nps" ? f.nps(v, 1) : f.percent(v));
+const fmtValue = (unit, v, f) => (unit === "money" ? f.money(v) : unit === "nps" ? f.nps(v) : f.percent(v));
 const fmtDelta = (unit, v, f) =>
   v === null || v === undefined ? "—" : unit === "money" ? (v > 0 ? "+" : v < 0 ? "−" : "±") + f.money(Math.abs(v)) : unit === "nps" ? f.points(v) : f.pp(v);
 
@@ -168,8 +168,8 @@ function npsSection({data, locale, tr, f}) {
   const body = !n
     ? html`<p class="cs-empty">${tr("qbr.nps.none")}</p>`
     : html`<div class="cs-qbr-nps">
-        <p class="cs-qbr-nps-score"><strong>NPS ${f.nps(n.nps, 1)}</strong>
-          <span class="cs-kpi-note"> <span class="cs-nowrap">${tr("kpi.interval", {low: f.nps(n.interval[0], 1), high: f.nps(n.interval[1], 1)})}</span> · <span class="cs-nowrap">${tr("kpi.n.responses", {n: f.number(n.responses)})}</span></span></p>
+        <p class="cs-qbr-nps-score"><strong>NPS ${f.nps(n.nps)}</strong>
+          <span class="cs-kpi-note"> <span class="cs-nowrap">${tr("kpi.interval", {low: f.nps(n.interval[0]), high: f.nps(n.interval[1])})}</span> · <span class="cs-nowrap">${tr("kpi.n.responses", {n: f.number(n.responses)})}</span></span></p>
         ${n.small ? html`<p class="cs-kpi-small">${tr("kpi.small", {min: f.number(data.rules.npsMinResponses)})}</p>` : null}
         <p>${tr("qbr.nps.mix", {p: f.number(n.promoters), pa: f.number(n.passives), d: f.number(n.detractors)})}</p>
         <p>${tr("qbr.nps.comments", {p: f.number(n.comments.promoter), pa: f.number(n.comments.passive), d: f.number(n.comments.detractor)})}</p>

@@ -28,11 +28,11 @@ export const QBR_DEFINITIONS: Definition[] = [
   ),
   d(
     "qbr_pooled_churn",
-    {en: "Quarter churn (pooled)", ja: "四半期の解約率（通算）"},
+    {en: "Quarter churn (monthly rate, pooled)", ja: "四半期の解約率（月次の率・通算）"},
     "logo_churn(Q) = Σ_M∈Q accounts_churned(M) / Σ_M∈Q accounts_start(M); revenue_churn(Q) = Σ (mrr_churned + mrr_contraction) / Σ mrr_start; n = Σ accounts_start (account-months)",
     {
-      en: "The quarter's churn pools its months (churn table): churned accounts of the three months over the accounts at the start of each month, added up, not the mean of the three monthly rates, so a month with more accounts at risk weighs more. n is the account-months at risk; the 95% Wilson interval and the small-sample rule use it. Per segment the same, on the segment's rows.",
-      ja: "四半期の解約率は各月をまとめて計算します（churn表）。3か月の解約顧客数の合計を、各月の期首顧客数の合計で割ります。3か月の率の平均ではないため、期首顧客の多い月ほど重みが大きくなります。n は延べ社・月（期首顧客数の合計）で、95% Wilson 信頼区間と少数サンプルのルールに使います。セグメント別も同じです。"
+      en: "The quarter's churn pools its months (churn table): churned accounts of the three months over the accounts at the start of each month, added up, not the mean of the three monthly rates, so a month with more accounts at risk weighs more. It is still a monthly rate (the share of accounts lost in a month, on average over the quarter), not the share of the quarter-start book lost by its end; the page labels it so. n is the account-months at risk; the 95% Wilson interval and the small-sample rule use it. Per segment the same, on the segment's rows.",
+      ja: "四半期の解約率は各月をまとめて計算します（churn表）。3か月の解約顧客数の合計を、各月の期首顧客数の合計で割ります。3か月の率の平均ではないため、期首顧客の多い月ほど重みが大きくなります。値は月次の率（四半期を通じた1か月あたりの解約の割合）であり、四半期初めの顧客のうち期末までに失われた割合ではありません。ページでもそのように表示します。n は延べ社・月（期首顧客数の合計）で、95% Wilson 信頼区間と少数サンプルのルールに使います。セグメント別も同じです。"
     }
   ),
   d(

@@ -152,8 +152,8 @@ export const QUARTER_KPIS: {key: QuarterKpiKey; unit: QuarterKpi["unit"]; better
   {key: "net_new_mrr", unit: "money", better: "higher", period: "quarter"},
   {key: "nrr", unit: "rate", better: "higher", period: "trailing-12-months"},
   {key: "grr", unit: "rate", better: "higher", period: "trailing-12-months"},
-  {key: "logo_churn_rate", unit: "rate", better: "lower", period: "quarter"},
-  {key: "revenue_churn_rate", unit: "rate", better: "lower", period: "quarter"},
+  {key: "logo_churn_rate", unit: "rate", better: "lower", period: "monthly-pooled"},
+  {key: "revenue_churn_rate", unit: "rate", better: "lower", period: "monthly-pooled"},
   {key: "nps", unit: "nps", better: "higher", period: "quarter"},
   {key: "health_green_share", unit: "rate", better: "higher", period: "quarter-end"}
 ];

@@ -17,7 +17,7 @@ export type QuarterKpiKey =
  * What a quarter's value covers: the end of its last computed month, the quarter's months pooled, or
  * the trailing 12 months ending at the quarter's last computed month.
  */
-export type QuarterPeriod = "quarter-end" | "quarter" | "trailing-12-months";
+export type QuarterPeriod = "quarter-end" | "quarter" | "monthly-pooled" | "trailing-12-months";
 
 export interface QuarterKpi {
   key: QuarterKpiKey;

@@ -77,7 +77,7 @@ describe("KPIs of the quarter", () => {
     const q1 = kpi("2024-Q1", "logo_churn_rate");
     expect(q1.value).toBeCloseTo(1 / 14, 12);
     expect(q1.value).not.toBeCloseTo((0 + 1 / 5 + 0) / 3, 4);
-    expect(q1).toMatchObject({period: "quarter", n: 14, nUnit: "account_months", small: false});
+    expect(q1).toMatchObject({period: "monthly-pooled", n: 14, nUnit: "account_months", small: false});
     expect(q1.interval![0]).toBeGreaterThan(0);
     expect(q1.interval![1]).toBeLessThan(0.4);
     expect(kpi("2024-Q1", "revenue_churn_rate").value).toBeCloseTo(400 / 7100, 12);
