@@ -59,7 +59,10 @@ function deltaText(kpi, which, {tr, f}) {
   const other = which === "Previous" ? kpi.previous : kpi.lastYear;
   if (d === null && other !== null && kpi.key === "net_new_mrr") return html`<span class="cs-delta cs-within">${tr("qbr.not_compared")}</span>`;
   const suffix = d === null ? "" : kpi.small || verdict === null ? "" : verdict === "same" ? ` (${tr("qbr.within")})` : "";
-  return html`<span class=${deltaClass(kpi, kpi.small ? null : verdict)}>${fmtDelta(kpi.unit, d, f)}${suffix}</span>`;
+  const text = fmtDelta(kpi.unit, d, f);
+  // A change that shows as ±0 at the shown precision is not coloured as a gain or a loss.
+  const shown = text.startsWith("±") ? "same" : verdict;
+  return html`<span class=${deltaClass(kpi, kpi.small ? null : shown)}>${text}${suffix}</span>`;
 }
 
 function kpiCard(kpi, {data, tr, f}) {
