@@ -18,23 +18,17 @@ async function exec(db: Db, sql: string): Promise<void> {
   for (const statement of sql.split(/;\s*(?:\n|$)/).map((x) => x.trim()).filter(Boolean)) await db.run(statement);
 }
 
-async function extendChurn(db: Db, min: number): Promise<void> {
+/**
+ * A monthly logo churn rate's Wilson interval and small-sample flag, on a table with accounts_churned
+ * and accounts_start: the churn table, and csm_portfolio (a CSM's book is often a few dozen accounts).
+ */
+async function extendLogoChurn(db: Db, table: "churn" | "csm_portfolio", min: number): Promise<void> {
   const ci = wilsonSql("accounts_churned", "accounts_start");
   await exec(db, `
-    ALTER TABLE churn ADD COLUMN logo_churn_ci_low DOUBLE;
-    ALTER TABLE churn ADD COLUMN logo_churn_ci_high DOUBLE;
-    ALTER TABLE churn ADD COLUMN small_sample BOOLEAN;
-    UPDATE churn SET logo_churn_ci_low = ${ci.low}, logo_churn_ci_high = ${ci.high}, small_sample = ${smallSampleSql("accounts_start", min)};`);
-}
-
-/** A CSM's book is often a few dozen accounts: its monthly churn carries its interval and the flag too. */
-async function extendCsmPortfolio(db: Db, min: number): Promise<void> {
-  const ci = wilsonSql("accounts_churned", "accounts_start");
-  await exec(db, `
-    ALTER TABLE csm_portfolio ADD COLUMN logo_churn_ci_low DOUBLE;
-    ALTER TABLE csm_portfolio ADD COLUMN logo_churn_ci_high DOUBLE;
-    ALTER TABLE csm_portfolio ADD COLUMN small_sample BOOLEAN;
-    UPDATE csm_portfolio SET logo_churn_ci_low = ${ci.low}, logo_churn_ci_high = ${ci.high}, small_sample = ${smallSampleSql("accounts_start", min)};`);
+    ALTER TABLE ${table} ADD COLUMN logo_churn_ci_low DOUBLE;
+    ALTER TABLE ${table} ADD COLUMN logo_churn_ci_high DOUBLE;
+    ALTER TABLE ${table} ADD COLUMN small_sample BOOLEAN;
+    UPDATE ${table} SET logo_churn_ci_low = ${ci.low}, logo_churn_ci_high = ${ci.high}, small_sample = ${smallSampleSql("accounts_start", min)};`);
 }
 
 /** Trailing-12-month logo churn: of the accounts in the segment with MRR at M-12, those whose whole MRR in M is 0. */
@@ -164,10 +158,10 @@ export const intervals: MetricFamily = {
     const min = ctx.config.minSampleSize;
     // `--tables` may have built only some of the tables this family extends (dependencies.ts EXTENDS).
     const built = new Set((await db.all<{name: string}>(`SELECT table_name AS name FROM duckdb_tables() WHERE schema_name = 'main'`)).map((r) => r.name));
-    if (built.has("churn")) await extendChurn(db, min);
+    if (built.has("churn")) await extendLogoChurn(db, "churn", min);
     if (built.has("retention_t12m")) await extendRetentionT12m(db, min);
     if (built.has("nps")) await extendNps(db, ctx.asOf);
     if (built.has("onboarding_completion")) await extendOnboardingCompletion(db, min);
-    if (built.has("csm_portfolio")) await extendCsmPortfolio(db, min);
+    if (built.has("csm_portfolio")) await extendLogoChurn(db, "csm_portfolio", min);
   }
 };
