@@ -59,6 +59,11 @@ export async function renderPdf(browser: Browser, url: string): Promise<Rendered
       company: document.title.split(" | ").at(-1)?.trim() ?? ""
     }));
     const locale = texts.lang === "ja" ? "ja-JP" : "en-US";
+    // Links to the site's own pages would point at this temporary server (a port that changes every
+    // run, useless to the reader, and different bytes each time): on paper they are plain text.
+    await page.evaluate(() => {
+      for (const a of document.querySelectorAll<HTMLAnchorElement>("a[href]")) if (new URL(a.href).origin === location.origin) a.removeAttribute("href");
+    });
     const pdf = await page.pdf({
       format: "A4",
       printBackground: true,
