@@ -3,6 +3,7 @@
 import {existsSync, readFileSync} from "node:fs";
 import {customSidebar} from "./loaders/custom/pages.js";
 import {MANIFEST_PATH} from "./loaders/site/paths.js";
+import {quartersOf} from "./loaders/site/qbr/quarters.js";
 import type {Manifest} from "./loaders/site/export.js";
 
 function manifest(): Manifest {
@@ -42,7 +43,13 @@ export default {
     ...customSidebar(ja)
   ],
   // Every month with data gets its own report page; the home page is the latest one.
-  dynamicPaths: m.months.map((month) => `/reports/${month}`),
+  dynamicPaths: [
+    ...m.months.map((month) => `/reports/${month}`),
+    // issue 17: every calendar quarter with data has its quarterly business review (src/reports/q/).
+    ...quartersOf(m.months).map((q) => `/reports/q/${q.quarter}`),
+    // issue 17: the list of PDFs `npm run pdf` made (empty here; src/reports/pdfs.json.ts).
+    "/reports/pdfs.json"
+  ],
   // No web fonts, no DuckDB extensions: the site loads nothing from another host.
   globalStylesheets: [],
   // Framework's default theme plus our print rules and palette (src/style.css).

@@ -2,13 +2,17 @@
  * The whole computation, once per build: ingest the exports into one DuckDB database, then build
  * every metric family's tables in it. The metrics CLI and the site's data loaders both call this.
  */
-import {ConfigError, type ReportConfig} from "./config.js";
+import {resolve} from "node:path";
+import {ConfigError, PROJECT_ROOT, TABLE_NAMES, type ReportConfig, type TableName} from "./config.js";
 import {openDb, type Db} from "./db.js";
 import {ingest, type IngestReport} from "./ingest/index.js";
 import {metricContext} from "./metrics/calendar.js";
 import type {MetricContext} from "./metrics/family.js";
 import {FAMILIES} from "./metrics/index.js";
+import {AS_OF_INPUTS, INPUTS} from "./metrics/dependencies.js";
+import {INGEST_TABLES, selectFamilies, unknownTablesMessage} from "./metrics/select.js";
 import {buildCustomMetrics} from "./custom/metrics.js";
+import {readCustomSqlFiles} from "./custom/sql-file.js";
 import {redactAccounts} from "./redact.js";
 
 export interface PipelineResult {
@@ -21,7 +25,19 @@ export interface PipelineResult {
   timings: Record<string, number>;
 }
 
-export async function runPipeline(config: ReportConfig, options: {db?: Db} = {}): Promise<PipelineResult> {
+export interface PipelineOptions {
+  db?: Db;
+  /** Only these output tables (and the families they need); all when absent (`npm run metrics -- --tables`). */
+  tables?: string[];
+}
+
+/** Every output table name a run can produce with this config, in output order. */
+export async function outputTableNames(config: Pick<ReportConfig, "customDir">): Promise<string[]> {
+  const custom = (await readCustomSqlFiles(resolve(PROJECT_ROOT, config.customDir))).map((f) => f.table);
+  return [...FAMILIES.flatMap((f) => f.tables), ...custom, ...INGEST_TABLES];
+}
+
+export async function runPipeline(config: ReportConfig, options: PipelineOptions = {}): Promise<PipelineResult> {
   try {
     return await compute(config, options);
   } catch (e) {
@@ -39,7 +55,23 @@ export function outOfMemory(e: unknown, config: Pick<ReportConfig, "memoryLimit"
   );
 }
 
-async function compute(config: ReportConfig, {db}: {db?: Db}): Promise<PipelineResult> {
+async function compute(config: ReportConfig, {db, tables: only}: PipelineOptions): Promise<PipelineResult> {
+  let families = FAMILIES;
+  let withCustom = true;
+  let inputs: TableName[] | undefined;
+  if (only) {
+    const valid = await outputTableNames(config);
+    const unknown = unknownTablesMessage(only, valid);
+    if (unknown) throw new ConfigError(unknown);
+    const builtIn = new Set([...FAMILIES.flatMap((f) => f.tables), ...INGEST_TABLES]);
+    // A custom metric's SQL may read any built-in table: asking for one builds everything.
+    withCustom = only.some((t) => !builtIn.has(t));
+    if (!withCustom) families = selectFamilies(FAMILIES, only);
+    // The quarantine covers every input; otherwise stage only what the chosen families read.
+    if (!withCustom && !only.includes("rejected_rows")) {
+      inputs = [...new Set<TableName>(["accounts", "subscriptions", ...families.flatMap((f) => INPUTS[f.name] ?? TABLE_NAMES), ...(config.asOf ? [] : AS_OF_INPUTS)])];
+    }
+  }
   db ??= await openDb(":memory:", {memoryLimit: config.memoryLimit});
   const timings: Record<string, number> = {};
   let t = performance.now();
@@ -47,16 +79,17 @@ async function compute(config: ReportConfig, {db}: {db?: Db}): Promise<PipelineR
     timings[stage] = performance.now() - t;
     t = performance.now();
   };
-  const report = await ingest(db, config);
+  const report = await ingest(db, config, {only: inputs});
   if (config.redact) await redactAccounts(db, config.locale);
   lap("ingest");
   const ctx = await metricContext(db, config);
-  for (const family of FAMILIES) {
+  for (const family of families) {
     await family.build(db, ctx);
     lap(`metrics:${family.name}`);
   }
-  ctx.custom = await buildCustomMetrics(db, ctx);
+  ctx.custom = withCustom ? await buildCustomMetrics(db, ctx) : [];
   lap("metrics:custom");
   const custom = ctx.custom.map((c) => c.table);
-  return {db, ctx, ingest: report, tables: [...FAMILIES.flatMap((f) => f.tables), ...custom, "rejected_rows"], timings};
+  const tables = [...FAMILIES.flatMap((f) => f.tables), ...custom, ...INGEST_TABLES];
+  return {db, ctx, ingest: report, tables: only ? tables.filter((t) => only.includes(t)) : tables, timings};
 }

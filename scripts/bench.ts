@@ -13,12 +13,17 @@ import {PROJECT_ROOT} from "../loaders/config.js";
 import {launch, serve} from "../tests/e2e/harness.js";
 import {pageCost, type PageCost} from "./bench/browser.js";
 import {measure} from "./bench/process-tree.js";
+import {cliVsPandas, type PandasComparison} from "./bench/pandas.js";
+import {SAMPLE_DEFAULTS} from "./sample/index.js";
 
 const {values} = parseArgs({
   options: {
     sizes: {type: "string", default: "1000,10000,100000"},
     months: {type: "string", default: "36"},
-    seed: {type: "string", default: "7"}
+    seed: {type: "string", default: "7"},
+    // issue 16: the CLI's four-table workload against bench/pandas_reference.py (skipped without pandas).
+    "pandas-accounts": {type: "string", default: "20000"},
+    "pandas-runs": {type: "string", default: "5"}
   }
 });
 const sizes = values.sizes!.split(",").map(Number);
@@ -67,7 +72,8 @@ for (const accounts of sizes) {
   const {readMs, counts} = JSON.parse(floor.stdout.trim().split("\n").pop()!);
   const stages = await run("pipeline", ["scripts/bench/stages.ts", "--data", data, "--out", join(OUT, `stages-${accounts}`)]);
   const {ingestMs, metricsMs} = JSON.parse(stages.stdout.trim().split("\n").pop()!);
-  const build = await run("build", ["scripts/build.ts", "--out", dist], {CS_DATA_DIR: data});
+  // --no-cache: the figure is a full build, even when an earlier run left this data in the build cache (issue 16).
+  const build = await run("build", ["scripts/build.ts", "--out", dist, "--no-cache"], {CS_DATA_DIR: data});
 
   const server = await serve(dist);
   const browser = await launch();
@@ -101,6 +107,21 @@ for (const accounts of sizes) {
   rmSync(dist, {recursive: true, force: true});
 }
 
+// issue 16: CLI vs pandas, side by side on one input (the sample ends at SAMPLE_DEFAULTS.end: both get it as the as-of month).
+let pandas: (PandasComparison & {accounts: number}) | null = null;
+const pandasAccounts = Number(values["pandas-accounts"]);
+if (pandasAccounts > 0) {
+  const data = join(OUT, `data-${pandasAccounts}`);
+  if (!sizes.includes(pandasAccounts)) {
+    rmSync(data, {recursive: true, force: true});
+    await run("sample", ["scripts/sample.ts", "--accounts", String(pandasAccounts), "--months", values.months!, "--seed", values.seed!, "--out", data]);
+  }
+  console.log(`\n== CLI vs pandas at ${pandasAccounts} accounts`);
+  const r = await cliVsPandas(data, join(OUT, "pandas"), {asOf: SAMPLE_DEFAULTS.end, runs: Number(values["pandas-runs"])});
+  pandas = r && {accounts: pandasAccounts, ...r};
+  console.log(pandas ? JSON.stringify(pandas) : "pandas is not installed for /usr/bin/python3: skipped");
+}
+
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}`;
 const mb = (b: number) => (b / 2 ** 20).toFixed(1);
 const s = (ms: number) => (ms / 1000).toFixed(1);
@@ -117,13 +138,21 @@ const rows = [
   "|---:|---|---:|---:|---:|",
   ...results.flatMap((r) =>
     r.pages.map((p) => `| ${r.accounts.toLocaleString("en-US")} | \`${p.path}\` | ${mb(p.bytes)} | ${p.requests} | ${p.firstChartMs === null ? "no chart" : p.firstChartMs.toFixed(0)} |`)
-  )
+  ),
+  ...(pandas
+    ? [
+        "",
+        "| CLI vs pandas (mrr_movements, churn, retention_cohorts, nps) | accounts | CLI s (median) | pandas s (median) | CLI × faster (target ≥ 3×) | outputs |",
+        "|---|---:|---:|---:|---:|---|",
+        `| \`npm run metrics -- --tables …\` vs \`bench/pandas_reference.py\`, ${pandas.runs} alternating runs each | ${pandas.accounts.toLocaleString("en-US")} | ${s(pandas.cliMedianMs)} | ${s(pandas.pandasMedianMs)} | ${x(pandas.speedup)} | ${pandas.identical ? "identical" : "DIFFER"} |`
+      ]
+    : [])
 ];
 const table = rows.join("\n");
 console.log(`\n${table}\n\nmachine: ${machine}`);
 
 mkdirSync(join(PROJECT_ROOT, "bench"), {recursive: true});
-writeFileSync(join(PROJECT_ROOT, "bench", "results.json"), JSON.stringify({machine, months: Number(values.months), results}, null, 2) + "\n");
+writeFileSync(join(PROJECT_ROOT, "bench", "results.json"), JSON.stringify({machine, months: Number(values.months), results, pandas}, null, 2) + "\n");
 
 // The README carries the latest table (between the bench markers), with the machine it ran on.
 const readmePath = join(PROJECT_ROOT, "README.md");

@@ -1,7 +1,8 @@
 /**
  * `npm run build` / `npm run dev`: compute once, then let Framework render.
- *  1. load and validate the config; ingest and compute every metric (one DuckDB database);
- *  2. write the site's data files (.cs-build/site-data);
+ *  1. load and validate the config; ingest and compute every metric (one DuckDB database) and
+ *  2. write the site's data files (.cs-build/site-data), or reuse them from the content-hash cache
+ *     when inputs, config and metric code are unchanged (site-data.ts, build-cache.ts);
  *  3. reset Framework's cache (so loaders re-run on new data) and vendor npm modules into it;
  *  4. build into .cs-build/dist-next, pin the file times Framework writes into pages (see
  *     reproducible.ts), post-process it (postbuild/: no inline scripts or styles, host headers) and
@@ -15,23 +16,26 @@ import {dirname, join, resolve} from "node:path";
 import {parseArgs} from "node:util";
 import {loadConfig, PROJECT_ROOT} from "../loaders/config.js";
 import {syncCustomPages} from "../loaders/custom/pages.js";
-import {runPipeline} from "../loaders/pipeline.js";
-import {exportSiteData} from "../loaders/site/export.js";
-import {BUILD_DIR} from "../loaders/site/paths.js";
+import {BUILD_DIR, SITE_DATA_DIR} from "../loaders/site/paths.js";
 import {writeAccountShardsModule} from "./account-shards-module.js";
 import {acquireBuildLock} from "./build-lock.js";
 import {checkOutDir, reportError} from "./cli-errors.js";
 import {watchCustom} from "./dev-custom.js";
+import {watchInputs} from "./dev-watch.js";
 import {CspError} from "./postbuild/csp.js";
+import {publishDigests} from "./postbuild/digests.js";
 import {passphraseFor, postBuild} from "./postbuild/index.js";
 import {pinLastModified, pinnedTime} from "./reproducible.js";
+import {siteData} from "./site-data.js";
 import {vendorNpm} from "./vendor-npm.js";
 
 const {values} = parseArgs({
   options: {
     dev: {type: "boolean", default: false},
     // Where the site goes (default dist/); the determinism test builds a second copy elsewhere.
-    out: {type: "string", default: "dist"}
+    out: {type: "string", default: "dist"},
+    // issue 16: compute the metrics even when the cache holds them (and store nothing)
+    "no-cache": {type: "boolean", default: false}
   }
 });
 const framework = join(PROJECT_ROOT, "node_modules", "@observablehq", "framework", "dist", "bin", "observable.js");
@@ -55,14 +59,7 @@ async function main(): Promise<number> {
   const passphrase = passphraseFor(config.protect);
   // A bad --out fails now, not after the whole computation.
   checkOutDir(resolve(PROJECT_ROOT, values.out!), {create: false});
-  const result = await runPipeline(config);
-  const manifest = await exportSiteData(result);
-  result.db.close();
-  const rejected = result.ingest.tables.reduce((n, t) => n + t.rowsRejected, 0);
-  console.log(
-    `metrics: as of ${manifest.asOf} (${manifest.months.length} months), ${manifest.tables.length} tables, ` +
-      `${rejected} rejected rows, ${((performance.now() - started) / 1000).toFixed(1)} s`
-  );
+  const manifest = await siteData(config, {noCache: values["no-cache"]});
 
   // The Accounts page's list of history shard files, whose number follows the size of the book.
   await writeAccountShardsModule();
@@ -74,6 +71,7 @@ async function main(): Promise<number> {
   await vendorNpm();
   if (values.dev) {
     watchCustom(config);
+    watchInputs(config);
     return framework_(["preview"], {});
   }
 
@@ -84,6 +82,8 @@ async function main(): Promise<number> {
     console.error(`error: the site build failed (exit ${code}); dist/ was left as it was`);
     return code || 1;
   }
+  // issue 17: the monthly digests at reports/YYYY-MM.digest.{txt,md} (none in a protected build)
+  await publishDigests(join(SITE_DATA_DIR, "metrics"), next, {protect: passphrase !== null});
   await pinLastModified(next, pinnedTime(manifest.asOf));
   await postBuild(next, {passphrase});
   const dist = resolve(PROJECT_ROOT, values.out!);

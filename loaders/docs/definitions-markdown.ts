@@ -9,7 +9,8 @@ export const END = "<!-- definitions:end -->";
 
 const cell = (s: string) => s.replaceAll("|", "\\|").replaceAll("\n", " ");
 
-export function definitionsMarkdown(families: MetricFamily[]): string {
+/** families: the metric families, and any other rules documented alongside (e.g. the QBR's). */
+export function definitionsMarkdown(families: Pick<MetricFamily, "definitions">[]): string {
   const parts: string[] = [
     "Generated from the definitions next to each metric's SQL in `loaders/metrics/` by `npm run docs`; do not edit by hand.",
     ""

@@ -18,6 +18,13 @@ export interface HeaderMatch {
 
 const norm = (s: string) => s.trim().toLowerCase();
 
+/** issue 16: the contract column a header cell gives (config mapping, then name or alias), or null when it gives none. */
+export function columnTarget(spec: TableSpec, tableConfig: TableConfig | undefined, cell: string): string | null {
+  const mapped = Object.entries(tableConfig?.columns ?? {}).find(([from]) => norm(from) === norm(cell))?.[1];
+  const name = norm(mapped ?? cell);
+  return spec.columns.find((c) => c.name === name)?.name ?? spec.columns.find((c) => c.aliases?.includes(name))?.name ?? null;
+}
+
 export function matchHeader(
   spec: TableSpec,
   header: string[],

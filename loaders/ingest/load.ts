@@ -19,6 +19,7 @@ import {matchHeader, type HeaderMatch} from "./header.js";
 import type {TableFile} from "./locate.js";
 import type {MalformedRecord} from "./records.js";
 import {scanCsv} from "./records.js";
+import {loadPartitioned} from "./load-partitioned.js";
 import type {TableSpec} from "./schema.js";
 
 export interface RawTable extends HeaderMatch {
@@ -33,9 +34,15 @@ export interface RawTable extends HeaderMatch {
   /** The text encoding a CSV was read in ("utf-8" | "shift_jis"; null for Parquet), and how it was chosen when not obvious. */
   encoding: string | null;
   encodingNote: string | null;
+  /**
+   * issue 16: a partitioned table's file names by part index (partitions.ts); `source` then also
+   * returns `__part` (0-based) and `__line` counts within that file. null for one file.
+   */
+  parts?: string[] | null;
 }
 
 export async function loadRaw(db: Db, spec: TableSpec, tf: TableFile, config: ReportConfig, tmpDir: string): Promise<RawTable> {
+  if (tf.partitioned) return loadPartitioned(db, spec, tf, tf.partitioned, config, tmpDir);
   return tf.format === "parquet" ? loadParquet(db, spec, tf, config) : loadCsv(spec, tf, config, tmpDir);
 }
 
@@ -58,12 +65,12 @@ async function loadParquet(db: Db, spec: TableSpec, tf: TableFile, config: Repor
   const file = displayPath(tf.path);
   let names: string[];
   try {
-    names = (await db.columns(`SELECT * FROM read_parquet(${literal(tf.path)})`)).map((c) => c.name);
+    names = (await db.columns(`SELECT * FROM read_parquet(${literal(tf.path)}, hive_partitioning = false)`)).map((c) => c.name);
   } catch (e) {
     throw new InputError(`${file}: not a Parquet file (${(e as Error).message.split("\n")[0]})`);
   }
   const match = matchHeader(spec, names, config.tables[spec.name], {file, csv: false});
   const cols = names.map((name, i) => `CAST(${ident(name)} AS VARCHAR) AS c${i}`).join(", ");
-  const source = `SELECT file_row_number + 1 AS __line, ${cols} FROM read_parquet(${literal(tf.path)}, file_row_number = true)`;
+  const source = `SELECT file_row_number + 1 AS __line, ${cols} FROM read_parquet(${literal(tf.path)}, file_row_number = true, hive_partitioning = false)`;
   return {...match, file, source, malformed: [], expectedRows: null, encoding: null, encodingNote: null};
 }

@@ -2,6 +2,8 @@
 import type {Db} from "../db.js";
 
 export interface RejectedRow {
+  /** issue 16: the file the row is in, when not the table's file (a partitioned table's folder). */
+  file?: string;
   line: number;
   column: string | null;
   value: string | null;
@@ -41,10 +43,10 @@ export async function qualitySummary(db: Db, {limit = 20}: {limit?: number} = {}
   const reasons = await db.all<{table: string; code: string; n: number}>(
     `SELECT "table", split_part(reason, ':', 1) AS code, count(*) AS n FROM rejected_rows GROUP BY ALL ORDER BY "table", n DESC, code`
   );
-  const first = await db.all<RejectedRow & {table: string}>(
-    `SELECT "table", line, "column", value, reason FROM rejected_rows
-     QUALIFY row_number() OVER (PARTITION BY "table" ORDER BY line, "column") <= ${Math.max(0, Math.floor(limit))}
-     ORDER BY "table", line, "column"`
+  const first = await db.all<Omit<RejectedRow, "file"> & {table: string; file: string}>(
+    `SELECT "table", file, line, "column", value, reason FROM rejected_rows
+     QUALIFY row_number() OVER (PARTITION BY "table" ORDER BY file, line, "column") <= ${Math.max(0, Math.floor(limit))}
+     ORDER BY "table", file, line, "column"`
   );
   return stats.map((s) => ({
     table: s.table,
@@ -55,6 +57,6 @@ export async function qualitySummary(db: Db, {limit = 20}: {limit?: number} = {}
     rejectedByReason: Object.fromEntries(reasons.filter((r) => r.table === s.table).map((r) => [r.code, r.n])),
     encoding: encodings.find((e) => e.table === s.table)?.encoding ?? null,
     encodingNote: encodings.find((e) => e.table === s.table)?.note ?? null,
-    firstRejected: first.filter((r) => r.table === s.table).map(({table: _, ...row}) => row)
+    firstRejected: first.filter((r) => r.table === s.table).map(({table: _, file, ...row}) => (file === s.file ? row : {file, ...row}))
   }));
 }

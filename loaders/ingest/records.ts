@@ -21,6 +21,8 @@ export interface MalformedRecord {
   /** The record's text (first 1000 characters). */
   text: string;
   reason: string;
+  /** issue 16: the file's index in a partitioned table (load-partitioned.ts); absent for one file. */
+  part?: number;
 }
 
 export interface ScannedCsv {

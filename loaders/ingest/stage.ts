@@ -42,24 +42,36 @@ function checkedSql(spec: TableSpec, raw: RawTable, dateFormat: string | undefin
   const checks = spec.columns.flatMap((c) => columnChecks(c, colNames, {dateFormat, known: "__known", dateRange}));
   const failSql = checks.length ? `CASE ${checks.map((k) => `WHEN ${k.when} THEN ${fail(k.column, k.reason)}`).join(" ")} END` : "NULL";
 
+  // issue 16: rows are ordered by __seq, the file's index in a partitioned table then the line
+  // (= the line for one file), so "first occurrence" and the staged order span every file.
+  const parts = raw.parts ?? null;
   const unique = spec.columns.filter((c) => c.unique);
   const firsts = unique.map(
     (c) => `CASE WHEN __fail IS NULL AND ${colNames(c.name).p} IS NOT NULL
-      THEN min(__line) OVER (PARTITION BY ${colNames(c.name).p}, __fail IS NULL) END AS ${ident(`u:${c.name}`)}`
+      THEN min(__seq) OVER (PARTITION BY ${colNames(c.name).p}, __fail IS NULL) END AS ${ident(`u:${c.name}`)}`
   );
+  // Where the kept occurrence is, from its __seq: its line, and in a partitioned table its file.
+  const where = (first: string) =>
+    parts ? `CAST(${first} % ${PART_STRIDE} AS VARCHAR) || ' of ' || ${partsList(parts)}[${first} // ${PART_STRIDE} + 1]` : first;
   const dupSql = unique.length
     ? `COALESCE(__fail, CASE ${unique
-        .map((c) => `WHEN ${ident(`u:${c.name}`)} < __line THEN ${fail(c.name, duplicateReason(c, colNames(c.name).t, ident(`u:${c.name}`)))}`)
+        .map((c) => `WHEN ${ident(`u:${c.name}`)} < __seq THEN ${fail(c.name, duplicateReason(c, colNames(c.name).t, where(ident(`u:${c.name}`))))}`)
         .join(" ")} END)`
     : "__fail";
+  const partSql = parts ? "__part" : "0";
 
   return `CREATE OR REPLACE TEMP TABLE ${CHECKED} AS
-    WITH t AS (SELECT __line, ${[...texts, ...extras].join(", ")} FROM (${raw.source})),
+    WITH t AS (SELECT __line, ${partSql} AS __part, ${partSql} * ${PART_STRIDE} + __line AS __seq,
+      ${[...texts, ...extras].join(", ")} FROM (${raw.source})),
     p AS (SELECT t.*, ${parsed.join(", ")}, ${known} AS __known FROM t ${join}),
     f AS (SELECT *, ${failSql} AS __fail FROM p),
     u AS (SELECT *${firsts.map((s) => `, ${s}`).join("")} FROM f)
-    SELECT __line, ${[...spec.columns.map((c) => colNames(c.name).p), ...raw.extras.map(extraName)].join(", ")}, ${dupSql} AS __fail FROM u`;
+    SELECT __line, __part, __seq, ${[...spec.columns.map((c) => colNames(c.name).p), ...raw.extras.map(extraName)].join(", ")}, ${dupSql} AS __fail FROM u`;
 }
+
+/** __seq = file index * PART_STRIDE + line: lines stay below 2^32 (a 4-billion-line CSV is far beyond any export). */
+const PART_STRIDE = 4294967296;
+const partsList = (parts: string[]) => `[${parts.map(literal).join(", ")}]`;
 
 /** Checks the file's rows and appends them to the staged table and to `rejected_rows`; returns the row accounting. */
 export async function stageTable(db: Db, spec: TableSpec, raw: RawTable, fileName: string, config: ReportConfig): Promise<StageResult> {
@@ -76,13 +88,14 @@ export async function stageTable(db: Db, spec: TableSpec, raw: RawTable, fileNam
   if (spec.name === "usage") await insertUsage(db);
   else {
     const cols = [...spec.columns.map((c) => colNames(c.name).p), ...raw.extras.map(extraName)];
-    await db.run(`INSERT INTO ${ident(spec.name)} SELECT ${cols.join(", ")} FROM ${CHECKED} WHERE __fail IS NULL ORDER BY __line`);
+    await db.run(`INSERT INTO ${ident(spec.name)} SELECT ${cols.join(", ")} FROM ${CHECKED} WHERE __fail IS NULL ORDER BY __seq`);
   }
 
   if (raw.malformed.length) {
-    await db.run(`CREATE OR REPLACE TEMP TABLE __malformed (line BIGINT, value VARCHAR, reason VARCHAR)`);
+    await db.run(`CREATE OR REPLACE TEMP TABLE __malformed (part BIGINT, line BIGINT, value VARCHAR, reason VARCHAR)`);
     const appender = await db.connection.createAppender("__malformed", "main", "temp");
     for (const m of raw.malformed) {
+      appender.appendBigInt(BigInt(m.part ?? 0));
       appender.appendBigInt(BigInt(m.line));
       appender.appendVarchar(m.text);
       appender.appendVarchar(m.reason);
@@ -92,11 +105,11 @@ export async function stageTable(db: Db, spec: TableSpec, raw: RawTable, fileNam
   }
   await db.run(
     `INSERT INTO rejected_rows
-     SELECT ${literal(spec.name)}, ${literal(fileName)}, line, "column", value, reason FROM (
-       SELECT __line AS line, __fail."column" AS "column", __fail.value AS value, __fail.reason AS reason
+     SELECT ${literal(spec.name)}, ${raw.parts ? `${partsList(raw.parts)}[part + 1]` : literal(fileName)}, line, "column", value, reason FROM (
+       SELECT __part AS part, __line AS line, __fail."column" AS "column", __fail.value AS value, __fail.reason AS reason
        FROM ${CHECKED} WHERE __fail IS NOT NULL
-       ${raw.malformed.length ? "UNION ALL SELECT line, NULL, value, reason FROM __malformed" : ""})
-     ORDER BY line`
+       ${raw.malformed.length ? "UNION ALL SELECT part, line, NULL, value, reason FROM __malformed" : ""})
+     ORDER BY part, line`
   );
   const [{parsed, accepted, rejected}] = await db.all<{parsed: number; accepted: number; rejected: number}>(
     `SELECT (SELECT count(*) FROM ${CHECKED}) AS parsed,

@@ -12,6 +12,6 @@ export async function insertUsage(db: Db): Promise<void> {
     `INSERT INTO usage
      SELECT ${p("account_id")}, CAST(date_trunc('month', ${p("month")}) AS DATE), max(${p("active_users")}), max(${p("seats")}), sum(${p("key_events")})
      FROM ${CHECKED} WHERE __fail IS NULL
-     GROUP BY 1, 2 ORDER BY min(__line)`
+     GROUP BY 1, 2 ORDER BY min(__seq)`
   );
 }

@@ -7,12 +7,14 @@
  * Model (per made_at X and horizon h): an account active in X (MRR > 0) churns in X+h with the rate
  * observed for its cell (health band in X × first segment dimension) over the last CALIBRATION_ORIGINS
  * months M whose outcome M+h is known at X (M + h ≤ X), shrunk toward the band rate and the overall
- * rate (churn-forecast-model.ts). A churn takes the account's MRR in X times the ratio of churned MRR
- * to MRR at M observed for churners at that horizon (accounts shrink before they leave).
+ * rate and balanced so shrinkage keeps each level's expected churns (churn-forecast-model.ts). A churn
+ * takes the account's MRR in X times the ratio of churned MRR to MRR at M observed for churners at that
+ * horizon (accounts shrink before they leave). The interval simulates which accounts churn and, per
+ * draw, one common error of the calibrated rates.
  */
 import {ident, type Db} from "../db.js";
 import {addMonths} from "./calendar.js";
-import {cellRates, forecastSum, rateOf, seedOf, type CellCount, type RiskGroup} from "./churn-forecast-model.js";
+import {cellRates, DRAWS, forecastSum, rateOf, seedOf, SHRINK, type CellCount, type RiskGroup} from "./churn-forecast-model.js";
 import type {Definition, MetricContext, MetricFamily} from "./family.js";
 
 export const HORIZONS = [1, 2, 3] as const;
@@ -76,6 +78,8 @@ interface OriginStats {
   /** The same counts weighted by MRR at M (n = Σ MRR, c = Σ MRR of the churners). */
   mrrCells: Map<string, CellCount>;
   churnedAmount: number;
+  /** Σ churned amount²: with churnedAmount, the effective number of churn events (Σa)² / Σa². */
+  churnedSquares: number;
   churnersMrr: number;
 }
 
@@ -83,6 +87,7 @@ function originStats(book: Book, m: number, h: number): OriginStats {
   const cells = new Map<string, CellCount>();
   const mrrCells = new Map<string, CellCount>();
   let churnedAmount = 0;
+  let churnedSquares = 0;
   let churnersMrr = 0;
   const a = book.active[m];
   for (let i = 0; i < a.ids.length; ++i) {
@@ -95,12 +100,13 @@ function originStats(book: Book, m: number, h: number): OriginStats {
       cell.c += 1;
       mrrCell.c += a.mrr[i];
       churnedAmount += amount;
+      churnedSquares += amount * amount;
       churnersMrr += a.mrr[i];
     }
     cells.set(a.cell[i], cell);
     mrrCells.set(a.cell[i], mrrCell);
   }
-  return {cells, mrrCells, churnedAmount, churnersMrr};
+  return {cells, mrrCells, churnedAmount, churnedSquares, churnersMrr};
 }
 
 export interface ForecastRow {
@@ -121,6 +127,11 @@ interface Prediction {
   p: number[][];
   amount: number[][];
   origins: number[];
+  /**
+   * Per horizon, the effective churn events the rates were calibrated on, (Σ churned MRR)² / Σ churned MRR²
+   * (n for n equal churns, fewer when a few large churns dominate): sets the rates' uncertainty.
+   */
+  events: number[];
 }
 
 /** The account-level predictions made at month index x (null when the history is too short). */
@@ -129,6 +140,7 @@ function predict(book: Book, stats: OriginStats[][], x: number): Prediction | nu
   const p: number[][] = [];
   const amount: number[][] = [];
   const origins: number[] = [];
+  const events: number[] = [];
   for (const h of HORIZONS) {
     const from = Math.max(0, x - h - CALIBRATION_ORIGINS + 1);
     const to = x - h;
@@ -136,6 +148,7 @@ function predict(book: Book, stats: OriginStats[][], x: number): Prediction | nu
     const cells = new Map<string, CellCount>();
     const mrrCells = new Map<string, CellCount>();
     let churned = 0;
+    let squares = 0;
     let base = 0;
     let accountMonths = 0;
     let mrrSum = 0;
@@ -144,6 +157,7 @@ function predict(book: Book, stats: OriginStats[][], x: number): Prediction | nu
       for (const [k, v] of s.cells) addCount(cells, k, v, 1);
       for (const [k, v] of s.mrrCells) addCount(mrrCells, k, v, 1);
       churned += s.churnedAmount;
+      squares += s.churnedSquares;
       base += s.churnersMrr;
       accountMonths += book.active[m].ids.length;
       mrrSum += book.active[m].mrr.reduce((t, v) => t + v, 0);
@@ -166,8 +180,9 @@ function predict(book: Book, stats: OriginStats[][], x: number): Prediction | nu
       })
     );
     origins.push(to - from + 1);
+    events.push(squares > 0 ? (churned * churned) / squares : 0);
   }
-  return {p, amount, origins};
+  return {p, amount, origins, events};
 }
 
 function addCount(into: Map<string, CellCount>, key: string, v: CellCount, scale: number): void {
@@ -216,7 +231,7 @@ export function forecastBook(book: Book): ForecastResult {
         expected_churns: null, expected_churn_mrr: null, low: null, high: null, actual_churn_mrr: actual
       };
       if (pred) {
-        const f = forecastSum(riskGroups(pred.p[h - 1], pred.amount[h - 1]), seedOf(`${made_at}+${h}`));
+        const f = forecastSum(riskGroups(pred.p[h - 1], pred.amount[h - 1]), seedOf(`${made_at}+${h}`), DRAWS, pred.events[h - 1]);
         Object.assign(row, {
           expected_churns: round2(pred.p[h - 1].reduce((s, v) => s + v, 0)),
           expected_churn_mrr: round2(f.expected), low: round2(f.low), high: round2(f.high)
@@ -248,7 +263,9 @@ export function forecastBook(book: Book): ForecastResult {
         const w = HORIZONS.reduce((s, h) => s + pred.p[h - 1][i], 0);
         return w > 0 ? HORIZONS.reduce((s, h) => s + pred.p[h - 1][i] * pred.amount[h - 1][i], 0) / w : a.mrr[i];
       });
-      const f = forecastSum(riskGroups(p, amount), seedOf(`${made_at}+q`));
+      // The three horizons are calibrated on nearly the same churns: their mean, not their sum, of events.
+      const events = pred.events.reduce((s, e) => s + e, 0) / pred.events.length;
+      const f = forecastSum(riskGroups(p, amount), seedOf(`${made_at}+q`), DRAWS, events);
       Object.assign(q, {expected_churn_mrr: round2(f.expected), low: round2(f.low), high: round2(f.high)});
     }
     quarter.push(q);
@@ -326,10 +343,11 @@ async function build(db: Db, ctx: MetricContext): Promise<void> {
 
 /**
  * churn_forecast_backtest: per horizon and overall, the backtest months (forecast made and actual
- * known), the share whose actual fell inside the 80% interval, and the aggregate error
- * |Σ expected − Σ actual| / Σ actual.
+ * known), the share whose actual fell inside the 80% interval, the aggregate error
+ * |Σ expected − Σ actual| / Σ actual, and the error chance alone would give (error_sd): on a small book
+ * a 20% aggregate error can be luck, and the reader should see that.
  */
-async function buildBacktest(db: Db): Promise<void> {
+export async function buildBacktest(db: Db): Promise<void> {
   await db.run(`
     CREATE OR REPLACE TABLE churn_forecast_backtest AS
     WITH b AS (
@@ -343,7 +361,10 @@ async function buildBacktest(db: Db): Promise<void> {
            CASE WHEN count(*) > 0 THEN count(*) FILTER (WHERE a BETWEEN low AND high) / count(*) END AS coverage,
            sum(e)::DECIMAL(18,2) AS sum_expected, sum(a)::DECIMAL(18,2) AS sum_actual,
            CASE WHEN sum(a) > 0 THEN abs(sum(e) - sum(a))::DOUBLE / sum(a)::DOUBLE END AS error,
-           CASE WHEN sum(a) > 0 THEN sum(abs(e - a))::DOUBLE / sum(a)::DOUBLE END AS wape
+           CASE WHEN sum(a) > 0 THEN sum(abs(e - a))::DOUBLE / sum(a)::DOUBLE END AS wape,
+           -- The aggregate error chance alone gives when every forecast is right: each month's SD from its
+           -- 80% interval (width / 2·1.2816, as if normal), months independent, relative to Σ expected.
+           CASE WHEN sum(e) > 0 THEN sqrt(sum(power((high - low)::DOUBLE / 2.5631, 2))) / sum(e)::DOUBLE END AS error_sd
     FROM b GROUP BY horizon ORDER BY horizon`);
 }
 
@@ -352,10 +373,10 @@ export const churnForecastDefinitions: Definition[] = [
     id: "churn_forecast",
     table: "churn_forecast",
     name: {en: "Churn forecast (churned MRR, 1–3 months ahead)", ja: "解約予測（1〜3か月先の解約MRR）"},
-    formula: "E[churn(X+h)] = Σ_a p_h(cell_a) · MRR_a(X) · ρ_h · r^MRR_h(cell_a) / p_h(cell_a); 80% interval = 10th–90th percentile of Σ_a amount_a · Bernoulli(p_a), simulated",
+    formula: "E[churn(X+h)] = Σ_a p_h(cell_a) · MRR_a(X) · ρ_h · r^MRR_h(cell_a) / p_h(cell_a); 80% interval = 10th–90th percentile of Σ_a amount_a · Bernoulli(g · p_a), g ~ Gamma(n, 1/n), simulated",
     text: {
-      en: `One row per month the forecast is made at (made_at = X, using data up to and including X only) and target month X+h, h = 1..3. For every account active in X (MRR > 0), p_h is the share of accounts of its cell (health band in X, '${NO_BAND}' when unscored, × the first segment dimension) that churned exactly h months later, over the last ${CALIBRATION_ORIGINS} origin months whose outcome is known at X; a cell's rate is shrunk toward its band's rate, and a band's toward the overall rate, with ${200} pseudo-observations (a cell of 200 account-months weighs half its own rate). A churn takes the account's MRR in X × ρ_h (churned MRR ÷ MRR at origin, over the churners of the calibration) × the cell's MRR-weighted rate ÷ its logo rate (large accounts churn less often than small ones of the same cell). expected_churns = Σ p; expected_churn_mrr = Σ p × amount; low / high = the 10th and 90th percentiles of 4,000 simulated books (independent accounts; the random seed is made_at and h, so a forecast never changes with later data). actual_churn_mrr is the churn of the target month in mrr_movements, empty after the as-of month. No forecast (empty) until ${MIN_ORIGINS} origin months are known. Accounts that are not yet active in X are not forecast.`,
-      ja: `予測時点の月（made_at = X。X以前のデータのみを使用）と対象月X+h（h = 1〜3）ごとの行です。Xに有料（MRR > 0）の各顧客について、p_hはそのセル（Xのヘルス帯。スコアなしは '${NO_BAND}'。× 1つ目のセグメント軸）の顧客のうちちょうどhか月後に解約した割合で、Xの時点で結果がわかっている直近${CALIBRATION_ORIGINS}か月の起点月から求めます。セルの率は帯の率に、帯の率は全体の率に、200件の擬似観測で縮小します（200顧客月のセルは自身の率の重みが半分）。解約時の金額はXのMRR × ρ_h（較正期間の解約顧客の、解約MRR ÷ 起点月のMRR）× セルのMRR加重解約率 ÷ 件数ベースの解約率です（同じセルでも大口顧客ほど解約しにくいため）。expected_churns = Σp、expected_churn_mrr = Σ p × 金額、low / high は4,000回のシミュレーション（顧客は独立。乱数の種はmade_atとhなので、後のデータで予測は変わりません）の10パーセンタイルと90パーセンタイルです。actual_churn_mrrは対象月のmrr_movementsの解約MRRで、基準月より後は空欄です。起点月が${MIN_ORIGINS}か月分そろうまでは予測しません（空欄）。Xに有料でない顧客は予測に含みません。`
+      en: `One row per month the forecast is made at (made_at = X, using data up to and including X only) and target month X+h, h = 1..3. For every account active in X (MRR > 0), p_h is the share of accounts of its cell (health band in X, '${NO_BAND}' when unscored, × the first segment dimension) that churned exactly h months later, over the last ${CALIBRATION_ORIGINS} origin months whose outcome is known at X; a cell's rate is shrunk toward its band's rate, and a band's toward the overall rate, with ${SHRINK} pseudo-observations (a cell of ${SHRINK} account-months weighs half its own rate), then the rates of a level are scaled by one factor so that their expected churns add up to their parent's (Σ n · rate = n_parent · rate_parent): shrinkage moves risk between cells but loses none (without it the forecast ran about 10% low). A churn takes the account's MRR in X × ρ_h (churned MRR ÷ MRR at origin, over the churners of the calibration) × the cell's MRR-weighted rate ÷ its logo rate (large accounts churn less often than small ones of the same cell). expected_churns = Σ p; expected_churn_mrr = Σ p × amount; low / high = the 10th and 90th percentiles of 4,000 simulated books (accounts independent given the rates; the random seed is made_at and h, so a forecast never changes with later data). The rates are estimates, and an error in them moves every account together: each simulated book first draws one factor g ~ Gamma(n, 1/n) (mean 1, relative SD 1/√n) that multiplies every p, where n = (Σ churned MRR)² / Σ churned MRR² over the calibration's churners (the effective number of churn events; n equal churns give n), so the interval covers the uncertainty of the calibrated rates as well as which accounts churn. actual_churn_mrr is the churn of the target month in mrr_movements, empty after the as-of month. No forecast (empty) until ${MIN_ORIGINS} origin months are known. Accounts that are not yet active in X are not forecast.`,
+      ja: `予測時点の月（made_at = X。X以前のデータのみを使用）と対象月X+h（h = 1〜3）ごとの行です。Xに有料（MRR > 0）の各顧客について、p_hはそのセル（Xのヘルス帯。スコアなしは '${NO_BAND}'。× 1つ目のセグメント軸）の顧客のうちちょうどhか月後に解約した割合で、Xの時点で結果がわかっている直近${CALIBRATION_ORIGINS}か月の起点月から求めます。セルの率は帯の率に、帯の率は全体の率に、${SHRINK}件の擬似観測で縮小し（${SHRINK}顧客月のセルは自身の率の重みが半分）、その後、同じ親を持つ率を1つの係数で調整して、予想解約数の合計を親と一致させます（Σ n · 率 = 親のn · 親の率）。縮小はセル間でリスクを移すだけで、合計を失いません（この調整がないと予測は約10%低くなっていました）。解約時の金額はXのMRR × ρ_h（較正期間の解約顧客の、解約MRR ÷ 起点月のMRR）× セルのMRR加重解約率 ÷ 件数ベースの解約率です（同じセルでも大口顧客ほど解約しにくいため）。expected_churns = Σp、expected_churn_mrr = Σ p × 金額、low / high は4,000回のシミュレーション（率を与えたとき顧客は独立。乱数の種はmade_atとhなので、後のデータで予測は変わりません）の10パーセンタイルと90パーセンタイルです。率は推定値で、その誤差はすべての顧客を同時に動かすため、各シミュレーションでまず係数 g ~ Gamma(n, 1/n)（平均1、相対標準偏差1/√n）を引き、すべてのpに掛けます。nは較正期間の解約顧客の (Σ解約MRR)² / Σ解約MRR²（実効的な解約件数。同額のn件ならn）です。これにより区間は、どの顧客が解約するかだけでなく、較正した率の不確かさも含みます。actual_churn_mrrは対象月のmrr_movementsの解約MRRで、基準月より後は空欄です。起点月が${MIN_ORIGINS}か月分そろうまでは予測しません（空欄）。Xに有料でない顧客は予測に含みません。`
     }
   },
   {
@@ -372,10 +393,10 @@ export const churnForecastDefinitions: Definition[] = [
     id: "churn_forecast_backtest",
     table: "churn_forecast_backtest",
     name: {en: "Churn forecast backtest", ja: "解約予測のバックテスト"},
-    formula: "coverage = #{low ≤ actual ≤ high} / months; error = |Σ expected − Σ actual| / Σ actual; wape = Σ |expected − actual| / Σ actual",
+    formula: "coverage = #{low ≤ actual ≤ high} / months; error = |Σ expected − Σ actual| / Σ actual; wape = Σ |expected − actual| / Σ actual; error_sd = √Σ ((high − low) / 2.563)² / Σ expected",
     text: {
-      en: "Per horizon (1, 2, 3 and 'quarter'), over every month with both a forecast and a known actual: how many months, the share whose actual fell inside the 80% interval (about 80% if the interval is honest), the sums of expected and actual churned MRR, the aggregate error |Σ expected − Σ actual| / Σ actual (bias over the whole backtest), and the weighted absolute percentage error Σ |expected − actual| / Σ actual (how far single months miss; churn is lumpy, so this is large even for an unbiased forecast).",
-      ja: "予測と実績の両方がある月について、予測期間（1、2、3、'quarter'）ごとに、月数、実績が80%区間に入った割合（区間が妥当なら約80%）、予測と実績の解約MRRの合計、集計誤差 |Σ予測 − Σ実績| / Σ実績（バックテスト全体の偏り）、加重絶対誤差率 Σ|予測 − 実績| / Σ実績（各月の外れの大きさ。解約は月ごとのばらつきが大きいため、偏りのない予測でも大きくなります）です。"
+      en: "Per horizon (1, 2, 3 and 'quarter'), over every month with both a forecast and a known actual: how many months, the share whose actual fell inside the 80% interval (about 80% if the interval is honest), the sums of expected and actual churned MRR, the aggregate error |Σ expected − Σ actual| / Σ actual (bias over the whole backtest), and the weighted absolute percentage error Σ |expected − actual| / Σ actual (how far single months miss; churn is lumpy, so this is large even for an unbiased forecast), and error_sd, the aggregate error chance alone would give if every forecast were right (each month's SD read from its 80% interval as if normal, months independent; for 'quarter' the overlapping quarters are not independent, so it is a floor). An error within about two error_sd is what a book of this size can show by luck: on a small book even an honest forecast can miss by 20%. /health says the book has too few churns to judge the error when error_sd > 15.6% (an honest forecast would then miss by 20% or more over one time in five).",
+      ja: "予測と実績の両方がある月について、予測期間（1、2、3、'quarter'）ごとに、月数、実績が80%区間に入った割合（区間が妥当なら約80%）、予測と実績の解約MRRの合計、集計誤差 |Σ予測 − Σ実績| / Σ実績（バックテスト全体の偏り）、加重絶対誤差率 Σ|予測 − 実績| / Σ実績（各月の外れの大きさ。解約は月ごとのばらつきが大きいため、偏りのない予測でも大きくなります）、error_sd（すべての予測が正しくても偶然だけで生じる集計誤差。各月の標準偏差を80%区間から正規分布とみなして求め、月を独立として合成。'quarter' は四半期が重なり独立でないため下限の目安）です。error_sdの約2倍以内の誤差は、その規模の顧客数なら偶然でも起こりえます。小さな顧客基盤では、妥当な予測でも20%外れることがあります。error_sdが15.6%を超える（妥当な予測でも5回に1回以上20%以上外れる）場合、/healthは解約が少なく誤差を評価できないと表示します。"
     }
   },
   {

@@ -20,6 +20,11 @@ export interface ChurnRow {
   revenue_churn_rate: number | null;
   grr: number | null;
   nrr: number | null;
+  /** The monthly rates pooled over the trailing three months M-2..M (see definitions). */
+  logo_churn_rate_t3: number | null;
+  revenue_churn_rate_t3: number | null;
+  grr_t3: number | null;
+  nrr_t3: number | null;
 }
 
 /**
@@ -65,6 +70,19 @@ async function buildChurn(db: Db): Promise<void> {
       FROM months m
       CROSS JOIN segment_values v
       LEFT JOIN cells c ON c.month = m.month AND c.dimension = v.dimension AND c.segment = v.segment
+    ),
+    -- The trailing three months pooled (M-2..M): sums of numerators over sums of denominators, so a
+    -- month with few accounts weighs little; empty unless all three months have a previous month.
+    t3 AS (
+      SELECT *,
+             count(*) OVER w = 3 AND min(idx) OVER w >= 1 AS has_t3,
+             sum(accounts_start) OVER w AS accounts_start_t3,
+             sum(accounts_churned) OVER w AS accounts_churned_t3,
+             sum(mrr_start) OVER w AS mrr_start_t3,
+             sum(mrr_churned + mrr_contraction) OVER w AS mrr_lost_t3,
+             sum(mrr_expansion) OVER w AS mrr_expansion_t3
+      FROM grid
+      WINDOW w AS (PARTITION BY dimension, segment ORDER BY idx ROWS BETWEEN 2 PRECEDING AND CURRENT ROW)
     )
     SELECT month, dimension, segment, accounts_start, accounts_churned,
            CASE WHEN accounts_start > 0 THEN accounts_churned::DOUBLE / accounts_start END AS logo_churn_rate,
@@ -72,8 +90,12 @@ async function buildChurn(db: Db): Promise<void> {
            CASE WHEN mrr_start > 0 THEN (mrr_churned + mrr_contraction)::DOUBLE / mrr_start::DOUBLE END AS revenue_churn_rate,
            CASE WHEN mrr_start > 0 THEN (mrr_start - mrr_churned - mrr_contraction)::DOUBLE / mrr_start::DOUBLE END AS grr,
            CASE WHEN mrr_start > 0
-                THEN (mrr_start - mrr_churned - mrr_contraction + mrr_expansion)::DOUBLE / mrr_start::DOUBLE END AS nrr
-    FROM grid
+                THEN (mrr_start - mrr_churned - mrr_contraction + mrr_expansion)::DOUBLE / mrr_start::DOUBLE END AS nrr,
+           CASE WHEN has_t3 AND accounts_start_t3 > 0 THEN accounts_churned_t3::DOUBLE / accounts_start_t3 END AS logo_churn_rate_t3,
+           CASE WHEN has_t3 AND mrr_start_t3 > 0 THEN mrr_lost_t3::DOUBLE / mrr_start_t3::DOUBLE END AS revenue_churn_rate_t3,
+           CASE WHEN has_t3 AND mrr_start_t3 > 0 THEN (mrr_start_t3 - mrr_lost_t3)::DOUBLE / mrr_start_t3::DOUBLE END AS grr_t3,
+           CASE WHEN has_t3 AND mrr_start_t3 > 0 THEN (mrr_start_t3 - mrr_lost_t3 + mrr_expansion_t3)::DOUBLE / mrr_start_t3::DOUBLE END AS nrr_t3
+    FROM t3
     ORDER BY idx, dim_idx, segment`);
 }
 
@@ -137,6 +159,16 @@ export const churn: MetricFamily = {
       text: {
         en: "Like GRR, plus the expansion of the accounts at start; new and reactivated MRR are excluded. Can exceed 1. The expansion amount is the expansion of the MRR bridge restricted to the segment (not a column of this table). Empty when mrr_start is 0.",
         ja: "GRRに期首顧客の拡大MRRを加えたもので、新規・復帰MRRは含みません。1を超えることがあります。拡大額はMRR増減内訳の拡大をセグメントに限ったものです（この表の列にはありません）。期首MRRが0の場合は空欄です。"
+      }
+    },
+    {
+      id: "churn_t3",
+      table: "churn",
+      name: {en: "3-month pooled rates", ja: "3か月通算の率"},
+      formula: "x_t3(M) = Σ numerator(m) / Σ denominator(m) over m = M-2..M, e.g. logo_churn_rate_t3 = Σ accounts_churned / Σ accounts_start",
+      text: {
+        en: "logo_churn_rate_t3, revenue_churn_rate_t3, grr_t3 and nrr_t3 are still monthly rates, pooled over the trailing three months: the three months' churned accounts (or lost MRR, or retained MRR) over the three months' accounts (or MRR) at start. A month with few accounts at start weighs little, unlike an average of three monthly rates. Empty unless all three months have a previous month, or when the pooled denominator is 0. The Churn page's 3-month view draws these.",
+        ja: "logo_churn_rate_t3、revenue_churn_rate_t3、grr_t3、nrr_t3 は、直近3か月を通算した月次の率です。3か月分の解約顧客数（または減少MRR・継続MRR）を、3か月分の期首顧客数（または期首MRR）で割ります。3つの月次の率の平均と違い、期首顧客の少ない月の重みは小さくなります。3か月すべてに前月がない場合、または通算の分母が0の場合は空欄です。解約ページの3か月表示はこの値を描きます。"
       }
     }
   ],

@@ -7,6 +7,7 @@
  *   retention_t12m    + accounts_retained, logo_churn_t12m and its Wilson interval, small_sample
  *   nps               + partial (a quarter not over by the end of the as-of month)
  *   onboarding_completion + completion Wilson interval, small_sample (partial: onboarding.ts)
+ *   csm_portfolio     + logo_churn_ci_low, logo_churn_ci_high (Wilson), small_sample (accounts_start < min)
  */
 import type {Db} from "../db.js";
 import type {Definition, MetricFamily} from "./family.js";
@@ -17,13 +18,17 @@ async function exec(db: Db, sql: string): Promise<void> {
   for (const statement of sql.split(/;\s*(?:\n|$)/).map((x) => x.trim()).filter(Boolean)) await db.run(statement);
 }
 
-async function extendChurn(db: Db, min: number): Promise<void> {
+/**
+ * A monthly logo churn rate's Wilson interval and small-sample flag, on a table with accounts_churned
+ * and accounts_start: the churn table, and csm_portfolio (a CSM's book is often a few dozen accounts).
+ */
+async function extendLogoChurn(db: Db, table: "churn" | "csm_portfolio", min: number): Promise<void> {
   const ci = wilsonSql("accounts_churned", "accounts_start");
   await exec(db, `
-    ALTER TABLE churn ADD COLUMN logo_churn_ci_low DOUBLE;
-    ALTER TABLE churn ADD COLUMN logo_churn_ci_high DOUBLE;
-    ALTER TABLE churn ADD COLUMN small_sample BOOLEAN;
-    UPDATE churn SET logo_churn_ci_low = ${ci.low}, logo_churn_ci_high = ${ci.high}, small_sample = ${smallSampleSql("accounts_start", min)};`);
+    ALTER TABLE ${table} ADD COLUMN logo_churn_ci_low DOUBLE;
+    ALTER TABLE ${table} ADD COLUMN logo_churn_ci_high DOUBLE;
+    ALTER TABLE ${table} ADD COLUMN small_sample BOOLEAN;
+    UPDATE ${table} SET logo_churn_ci_low = ${ci.low}, logo_churn_ci_high = ${ci.high}, small_sample = ${smallSampleSql("accounts_start", min)};`);
 }
 
 /** Trailing-12-month logo churn: of the accounts in the segment with MRR at M-12, those whose whole MRR in M is 0. */
@@ -114,6 +119,16 @@ const TABLE_DEFS: Definition[] = [
     }
   },
   {
+    id: "csm_small_sample",
+    table: "csm_portfolio",
+    name: {en: "CSM logo churn 95% interval; small book", ja: "CSM別カスタマーチャーンの95%信頼区間・少数の担当"},
+    formula: "[logo_churn_ci_low, logo_churn_ci_high] = Wilson(accounts_churned, accounts_start); small_sample = accounts_start < minSampleSize",
+    text: {
+      en: "Extra columns after nrr_t12m: the 95% Wilson interval of the CSM's monthly logo churn rate, and small_sample, true when the CSM had fewer accounts than minSampleSize (30 by default) at the start of the month. The CSM page draws the interval and marks such a CSM's rates (churn, NRR, green share) as too few to read: one churn in a book of ten is 10%.",
+      ja: "nrr_t12m の後の追加列です。CSM別の月次カスタマーチャーンの95% Wilson信頼区間と、月初の担当顧客数が minSampleSize（既定30）未満のとき true になる small_sample です。CSMページでは区間を表示し、その担当の率（解約率・NRR・グリーン比率）を参考値として示します（10社の担当で1社解約すると10%になります）。"
+    }
+  },
+  {
     id: "nps_partial",
     table: "nps",
     name: {en: "Partial quarter", ja: "集計途中の四半期"},
@@ -141,9 +156,12 @@ export const intervals: MetricFamily = {
   definitions: [...smallSampleDefinitions("churn"), ...TABLE_DEFS],
   async build(db, ctx) {
     const min = ctx.config.minSampleSize;
-    await extendChurn(db, min);
-    await extendRetentionT12m(db, min);
-    await extendNps(db, ctx.asOf);
-    await extendOnboardingCompletion(db, min);
+    // `--tables` may have built only some of the tables this family extends (dependencies.ts EXTENDS).
+    const built = new Set((await db.all<{name: string}>(`SELECT table_name AS name FROM duckdb_tables() WHERE schema_name = 'main'`)).map((r) => r.name));
+    if (built.has("churn")) await extendLogoChurn(db, "churn", min);
+    if (built.has("retention_t12m")) await extendRetentionT12m(db, min);
+    if (built.has("nps")) await extendNps(db, ctx.asOf);
+    if (built.has("onboarding_completion")) await extendOnboardingCompletion(db, min);
+    if (built.has("csm_portfolio")) await extendLogoChurn(db, "csm_portfolio", min);
   }
 };

@@ -4,11 +4,16 @@
  *
  * Values: NULL is an empty cell; DECIMAL money keeps its scale ("1234.50", exactly as stored);
  * integers as digits; DOUBLE rates in JavaScript's shortest round-trip form ("0.031",
- * "1.0645764789368428"); booleans true/false; dates YYYY-MM-DD. The same table always gives the
- * same bytes.
+ * "1.0645764789368428", see js-number.ts); booleans true/false; dates YYYY-MM-DD. The same table
+ * always gives the same bytes.
+ *
+ * DuckDB writes the file (COPY), so no row passes through JavaScript. Each line is built in SQL with
+ * the quoting rule below and copied with DuckDB's own quoting off: DuckDB's rule differs (it quotes
+ * an empty string and a leading "#"), and these files' bytes are fixed (tests/output/csv.test.ts
+ * checks them against the JavaScript writer they replaced).
  */
-import {writeFile} from "node:fs/promises";
-import {ident, type Db} from "../db.js";
+import {ident, literal, type Db} from "../db.js";
+import {defineJsNumber, jsNumberFromParts, withJsNumberParts} from "./js-number.js";
 
 export interface CsvOptions {
   /**
@@ -20,7 +25,6 @@ export interface CsvOptions {
 
 const FLOAT = /^(DOUBLE|FLOAT|REAL)$/;
 const TEXT = /^VARCHAR/;
-const FORMULA = /^[=+\-@\t\r]/;
 
 /** One CSV field: quoted when it holds a comma, a quote, CR or LF (quotes doubled). */
 export function csvField(value: string | null): string {
@@ -28,33 +32,29 @@ export function csvField(value: string | null): string {
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
-/** A query's result as CSV text (header included). */
-export async function queryToCsv(db: Db, sql: string, {neutralizeFormulas = false}: CsvOptions = {}): Promise<{csv: string; rows: number}> {
-  const columns = await db.columns(sql);
-  // Everything but floats is rendered by DuckDB as text (exact decimals, dates); floats by JS.
-  const select = columns.map((c, i) => `${FLOAT.test(c.type) ? ident(c.name) : `CAST(${ident(c.name)} AS VARCHAR)`} AS c${i}`);
-  const reader = await db.connection.runAndReadAll(`SELECT ${select.join(", ")} FROM (${sql}) t`);
-  const rows = reader.getRowsJS();
-  const text = columns.map((c) => TEXT.test(c.type));
-  const lines = [columns.map((c) => csvField(c.name)).join(",")];
-  for (const row of rows) {
-    lines.push(
-      row
-        .map((v, i) => {
-          if (v === null || v === undefined) return "";
-          let s = String(v);
-          if (neutralizeFormulas && text[i] && FORMULA.test(s)) s = `'${s}`;
-          return csvField(s);
-        })
-        .join(",")
-    );
-  }
-  return {csv: lines.join("\n") + "\n", rows: rows.length};
+/** SQL for one column's CSV field (never NULL), the same text csvField gives; column i's number parts are __js_<i>_*. */
+function fieldSql(column: {name: string; type: string}, i: number, {neutralizeFormulas = false}: CsvOptions): string {
+  const c = ident(column.name);
+  if (FLOAT.test(column.type)) return `coalesce(${jsNumberFromParts(`${c}::DOUBLE`, `__js_${i}`)}, '')`;
+  let text = `CAST(${c} AS VARCHAR)`;
+  if (neutralizeFormulas && TEXT.test(column.type)) text = `CASE WHEN regexp_matches(${c}, '^[=+\\-@\\t\\r]') THEN '''' || ${c} ELSE ${c} END`;
+  return `coalesce(CASE WHEN regexp_matches(${text}, '[",\\r\\n]') THEN '"' || replace(${text}, '"', '""') || '"' ELSE ${text} END, '')`;
 }
 
-/** Writes a whole table to `path` as CSV; returns the number of data rows. */
+/** The SELECT whose one column is each CSV line, named by the header line. */
+export async function csvLinesSql(db: Db, sql: string, options: CsvOptions = {}): Promise<string> {
+  const columns = await db.columns(sql);
+  const header = columns.map((c) => csvField(c.name)).join(",");
+  const line = columns.length ? columns.map((c, i) => fieldSql(c, i, options)).join(` || ',' || `) : "''";
+  const floats = columns.flatMap((c, i) => (FLOAT.test(c.type) ? [{expr: `${ident(c.name)}::DOUBLE`, alias: `__js_${i}`}] : []));
+  return `SELECT ${line} AS ${ident(header)} FROM (${withJsNumberParts(sql, floats)}) t`;
+}
+
+/** Writes a whole table to `path` as CSV (DuckDB COPY); returns the number of data rows. */
 export async function writeTableCsv(db: Db, table: string, path: string, options: CsvOptions = {}): Promise<number> {
-  const {csv, rows} = await queryToCsv(db, `SELECT * FROM ${ident(table)}`, options);
-  await writeFile(path, csv);
-  return rows;
+  await defineJsNumber(db);
+  const select = await csvLinesSql(db, `SELECT * FROM ${ident(table)}`, options);
+  // QUOTE '' and ESCAPE '': the lines are already quoted; DuckDB writes them (and the header) as they are.
+  const reader = await db.connection.runAndReadAll(`COPY (${select}) TO ${literal(path)} (FORMAT csv, HEADER true, QUOTE '', ESCAPE '')`);
+  return Number(reader.getRowsJS()[0]?.[0] ?? 0);
 }

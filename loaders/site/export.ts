@@ -9,6 +9,7 @@ import {qualitySummary} from "../ingest/index.js";
 import {FAMILIES} from "../metrics/index.js";
 import type {PipelineResult} from "../pipeline.js";
 import {DATASETS} from "./datasets/index.js";
+import {QBR_DEFINITIONS} from "./qbr/definitions.js";
 import {MANIFEST_PATH, SITE_DATA_DIR} from "./paths.js";
 
 export interface Manifest {
@@ -54,7 +55,7 @@ export async function exportSiteData({db, ctx, tables}: PipelineResult, dir = SI
     customTables: (ctx.custom ?? []).map((c) => c.table)
   };
   await writeFile(join(dir, "metrics", "manifest.json"), JSON.stringify(manifest, null, 1));
-  await writeFile(join(dir, "metrics", "definitions.json"), JSON.stringify([...FAMILIES.flatMap((f) => f.definitions), ...(ctx.custom ?? []).map((c) => c.definition)], null, 1));
+  await writeFile(join(dir, "metrics", "definitions.json"), JSON.stringify([...FAMILIES.flatMap((f) => f.definitions), ...QBR_DEFINITIONS, ...(ctx.custom ?? []).map((c) => c.definition)], null, 1));
   await writeFile(join(dir, "metrics", "quality.json"), JSON.stringify(await qualitySummary(db), null, 1));
   await writeFile(dir === SITE_DATA_DIR ? MANIFEST_PATH : join(dir, "manifest.json"), JSON.stringify(manifest, null, 1));
   return manifest;

@@ -10,6 +10,7 @@ import * as Plot from "npm:@observablehq/plot";
 import {html} from "npm:htl";
 import {formatters, t} from "./i18n.js";
 import {OKABE_ITO} from "./palette.js";
+import {labelWidth} from "./text.js";
 
 const BETTER_LOWER = new Set(["logo_churn_rate"]);
 
@@ -53,7 +54,8 @@ function attributionBody(c, attribution, {tr, f, width}) {
   const fmt = (v) => f.points(v, 2);
   // In the chart the axis names the unit: bare signed numbers keep narrow charts legible.
   const num = (v, d) => (Math.round(Math.abs(v) * 10 ** d) === 0 ? "±" : v > 0 ? "+" : "−") + f.number(Math.abs(v), d);
-  const longest = Math.max(0, ...rows.map((d) => d.label.length));
+  // Widths count a CJK character as two: Japanese labels were cut at the chart's left edge.
+  const longest = Math.max(0, ...rows.map((d) => labelWidth(d.label)));
   const w = Math.max(280, Math.min(width, 720));
   // On a phone the labels go above their bars: beside them they would take half the width and be cut.
   const narrow = w < 560;

@@ -9,4 +9,3 @@ export interface SeriesStyles {
 }
 export function seriesStyles(keys: string[], options?: {fixed?: Record<string, string>; highlight?: string | null; palette?: string[]}): SeriesStyles;
 export function tooManySeries(n: number, fixed?: Record<string, string>, palette?: string[]): boolean;
-export function trailingMean<T extends Record<string, unknown>>(rows: T[], options: {x?: string; y: string; series?: string; window?: number}): T[];

@@ -38,29 +38,3 @@ export function seriesStyles(keys, {fixed = {}, highlight, palette = CATEGORICAL
 export function tooManySeries(n, fixed = {}, palette = CATEGORICAL) {
   return n > palette.filter((c) => !Object.values(fixed).includes(c)).length;
 }
-
-/**
- * Each row's `y` replaced by the mean of its series' values over the last `window` periods (the row
- * and the window − 1 before it, by `x` order); rows with fewer than `window` values in reach keep
- * null, so a smoothed line never starts on one noisy month. Missing values are skipped, not zeros.
- */
-export function trailingMean(rows, {x = "month", y, series, window = 3} = {}) {
-  const bySeries = new Map();
-  for (const d of rows) {
-    const k = series ? d[series] : "";
-    if (!bySeries.has(k)) bySeries.set(k, []);
-    bySeries.get(k).push(d);
-  }
-  const out = new Map();
-  for (const list of bySeries.values()) {
-    const sorted = list.slice().sort((a, b) => (a[x] < b[x] ? -1 : a[x] > b[x] ? 1 : 0));
-    sorted.forEach((d, i) => {
-      const vals = sorted
-        .slice(Math.max(0, i - window + 1), i + 1)
-        .map((r) => r[y])
-        .filter((v) => v !== null && v !== undefined && Number.isFinite(v));
-      out.set(d, i + 1 >= window && vals.length === window ? vals.reduce((s, v) => s + v, 0) / window : null);
-    });
-  }
-  return rows.map((d) => ({...d, [y]: out.get(d)}));
-}

@@ -9,6 +9,7 @@ import {html} from "npm:htl";
 import {mrrBridge} from "./bridge.js";
 import {formatters, setDocumentLang, t} from "./i18n.js";
 import {kpiTile} from "./kpi-tile.js";
+import {reportActions} from "./report-actions.js";
 import {attributionSection} from "./attribution.js";
 import {BAND_COLORS} from "./palette.js";
 import {dataTable} from "./table.js";
@@ -24,9 +25,10 @@ export function segmentLabel(segment, tr) {
 
 /**
  * The whole report as one element. Options: locale, currency (default: the report's own), width
- * (of the main column), latest (true on the home page: the heading says "latest").
+ * (of the main column), latest (true on the home page: the heading says "latest"), board (issue 17:
+ * {digest, base} for the copy-digest button and the PDF link, report-actions.js).
  */
-export function monthlyReport(data, {locale = data.locale, currency = data.currency, width = 1000, latest = false} = {}) {
+export function monthlyReport(data, {locale = data.locale, currency = data.currency, width = 1000, latest = false, board = null} = {}) {
   setDocumentLang(locale);
   const tr = t(locale);
   const f = formatters(locale, currency);
@@ -50,6 +52,7 @@ export function monthlyReport(data, {locale = data.locale, currency = data.curre
       ${latest ? html`<p class="cs-report-latest">${tr("report.latest")} · ${tr("common.as_of", {month: f.month(data.asOf)})}</p>` : null}
       <div class="cs-controls">${views.length > 1 ? select : null}
         <button type="button" class="cs-print" onclick=${() => window.print()}>${tr("common.print")}</button>
+        ${board ? reportActions({...board, month: data.month, locale}) : null}
       </div>
     </header>
     ${body}

@@ -1,6 +1,6 @@
 /**
  * The controls of a many-series line chart (many-series.js): which series to highlight (shown only
- * when there are more series than the palette holds) and monthly values or their 3-month average,
+ * when there are more series than the palette holds) and monthly values or their pooled trailing-3-month rates (computed in the loaders),
  * both kept in the URL. keys: the series besides the fixed ones ({key: colour}, as trend's seriesColors). The element's value is {highlight, smooth} ("raw" | "t3"); it fires "input".
  */
 import {urlRadio, urlSelect} from "./filters.js";

@@ -23,3 +23,10 @@ export function shortLabel(value, max = 24) {
   }
   return s;
 }
+
+/** A label's width in Latin characters, a CJK character counting as two (for chart margins). */
+export function labelWidth(value) {
+  let width = 0;
+  for (const c of value == null ? "" : String(value)) width += c.codePointAt(0) >= 0x2e80 ? 2 : 1;
+  return width;
+}

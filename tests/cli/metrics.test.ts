@@ -73,10 +73,15 @@ describe("npm run metrics on the core fixture", () => {
     expect(churn[0]).toBe(
       "month,dimension,segment,accounts_start,accounts_churned,logo_churn_rate,mrr_start,mrr_churned,mrr_contraction,revenue_churn_rate,grr,nrr"
     );
-    expect(churnAll[0].split(",").slice(12)).toEqual(["logo_churn_ci_low", "logo_churn_ci_high", "small_sample"]);
-    expect(churnAll[1].split(",").slice(12)).toEqual(["", "", "true"]); // no accounts at start: no interval
+    // Then the pooled trailing-3-month rates (churn.ts), empty until three months have a previous month.
+    expect(churnAll[0].split(",").slice(12, 16)).toEqual(["logo_churn_rate_t3", "revenue_churn_rate_t3", "grr_t3", "nrr_t3"]);
+    expect(churnAll[1].split(",").slice(12, 16)).toEqual(["", "", "", ""]);
+    // 2023-11..2024-01, all: 5 + 5 + 5 at start, 1 churned.
+    expect(Number(churnAll.find((l) => l.startsWith("2024-01,all,all,"))!.split(",")[12])).toBeCloseTo(1 / 15, 12);
+    expect(churnAll[0].split(",").slice(16)).toEqual(["logo_churn_ci_low", "logo_churn_ci_high", "small_sample"]);
+    expect(churnAll[1].split(",").slice(16)).toEqual(["", "", "true"]); // no accounts at start: no interval
     // 2024-01, all: 1 of 5 churned: Wilson [0.036223, 0.624472] (centre 0.330347, half 0.294124); 5 < minSampleSize 30.
-    const jan = churnAll.find((l) => l.startsWith("2024-01,all,all,"))!.split(",").slice(12);
+    const jan = churnAll.find((l) => l.startsWith("2024-01,all,all,"))!.split(",").slice(16);
     expect(Number(jan[0])).toBeCloseTo(0.036223, 5);
     expect(Number(jan[1])).toBeCloseTo(0.624472, 5);
     expect(jan[2]).toBe("true");

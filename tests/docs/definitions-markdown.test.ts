@@ -4,6 +4,7 @@ import {describe, expect, it} from "vitest";
 import {definitionsMarkdown, END, replaceDefinitions, START} from "../../loaders/docs/definitions-markdown.js";
 import type {MetricFamily} from "../../loaders/metrics/family.js";
 import {FAMILIES} from "../../loaders/metrics/index.js";
+import {QBR_DEFINITIONS} from "../../loaders/site/qbr/definitions.js";
 
 const family: MetricFamily = {
   name: "demo",
@@ -30,11 +31,11 @@ describe("definitionsMarkdown", () => {
 describe("data/README.md", () => {
   it("carries every metric definition, as `npm run docs` renders them", () => {
     const readme = readFileSync(join(import.meta.dirname, "..", "..", "data", "README.md"), "utf8");
-    expect(replaceDefinitions(readme, definitionsMarkdown(FAMILIES))).toBe(readme);
+    expect(replaceDefinitions(readme, definitionsMarkdown([...FAMILIES, {definitions: QBR_DEFINITIONS}]))).toBe(readme);
   });
 
   it("every output table has at least one definition, and ids are unique", () => {
-    const ids = FAMILIES.flatMap((f) => f.definitions.map((d) => d.id));
+    const ids = [...FAMILIES.flatMap((f) => f.definitions.map((d) => d.id)), ...QBR_DEFINITIONS.map((d) => d.id)];
     expect(new Set(ids).size).toBe(ids.length);
     for (const f of FAMILIES) {
       for (const table of f.tables) expect(f.definitions.map((d) => d.table), `${f.name}: ${table}`).toContain(table);

@@ -10,6 +10,7 @@ import {join, relative} from "node:path";
 import {accountNames, contents, leaks, mrrFigures} from "./leaks.js";
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {spawnAsync} from "../helpers/spawn.js";
 import {DIST, launch, serve, visit} from "./harness.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
@@ -25,11 +26,11 @@ beforeAll(async () => {
   mkdirSync(TMP, {recursive: true});
   const config = join(TMP, "protect.config.ts");
   writeFileSync(config, `import base from "../../report.config.js";\nexport default {...base, protect: true};\n`);
-  execFileSync("npx", ["tsx", "scripts/build.ts", "--out", relative(ROOT, OUT)], {
+  const build = await spawnAsync("npx", ["tsx", "scripts/build.ts", "--out", relative(ROOT, OUT)], {
     cwd: ROOT,
-    stdio: "pipe",
     env: {...process.env, CS_CONFIG: config, CS_PASSPHRASE: PASSPHRASE}
   });
+  if (build.status !== 0) throw new Error(`the protected build failed: ${build.stderr}`);
   server = await serve(OUT, {headers: true});
   browser = await launch();
 });

@@ -31,7 +31,7 @@ describe("fatal input errors", () => {
 
   it("missing required table", async () => {
     expect(await fatalMessage("missing-table")).toBe(
-      'tests/fixtures/ingest/missing-table: missing required table "subscriptions" (expected subscriptions.csv, subscriptions.csv.gz or subscriptions.parquet)'
+      'tests/fixtures/ingest/missing-table: missing required table "subscriptions" (expected subscriptions.csv, subscriptions.csv.gz, subscriptions.parquet or a folder subscriptions/ of such files)'
     );
   });
 

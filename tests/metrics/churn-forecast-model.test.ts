@@ -1,22 +1,67 @@
 import {describe, expect, it} from "vitest";
-import {cellRates, forecastSum, mulberry32, rateOf, seedOf, shrunkRate} from "../../loaders/metrics/churn-forecast-model.js";
+import {cellRates, forecastSum, gammaMeanOne, mulberry32, rateOf, seedOf, shrunkRate} from "../../loaders/metrics/churn-forecast-model.js";
 
 describe("churn forecast model", () => {
-  it("shrinks a cell's rate toward its band's, and the band's toward the overall rate", () => {
-    // overall 13 / 400 = .0325; band red (10 + 200·.0325) / (100 + 200) = .055; cell (10 + 200·.055) / 300 = .07
-    // band green (3 + 6.5) / 500 = .019; cell (3 + 200·.019) / 500 = .0136
+  it("shrinks a cell's rate toward its band's, the band's toward the overall rate, and keeps every level's total", () => {
+    // overall 13 / 500 = .026.
+    // Bands, shrunk: red (10 + 200·.026) / (200 + 200) = .038; green (3 + 5.2) / (300 + 200) = .0164.
+    //   Σ n·rate = 200·.038 + 300·.0164 = 12.52 but 13 churned: both × 13 / 12.52 → red .0394569, green .0170288.
+    // Cells of red, shrunk toward .0394569: SMB (10 + 7.891374) / 300 = .0596379, Ent (0 + 7.891374) / 300 = .0263046;
+    //   Σ n·rate = 8.59425 vs red's 200·.0394569 = 7.891374: both × .9182156 → SMB .0547605, Ent .0241533.
+    // green|SMB is green's only cell, so it takes green's rate.
     const rates = cellRates(
       new Map([
         ["red|SMB", {n: 100, c: 10}],
+        ["red|Ent", {n: 100, c: 0}],
         ["green|SMB", {n: 300, c: 3}]
       ])
     );
-    expect(rateOf(rates, "red|SMB")).toBeCloseTo(0.07, 12);
-    expect(rateOf(rates, "green|SMB")).toBeCloseTo(0.0136, 12);
+    expect(rateOf(rates, "red")).toBeCloseTo(0.0394568690, 9);
+    expect(rateOf(rates, "green")).toBeCloseTo(0.0170287540, 9);
+    expect(rateOf(rates, "red|SMB")).toBeCloseTo(0.0547604626, 9);
+    expect(rateOf(rates, "red|Ent")).toBeCloseTo(0.0241532755, 9);
+    expect(rateOf(rates, "green|SMB")).toBeCloseTo(0.0170287540, 9);
+    // Balance: the cells' expected churns add up to the 13 observed (shrinkage moves risk, loses none).
+    expect(100 * rateOf(rates, "red|SMB") + 100 * rateOf(rates, "red|Ent") + 300 * rateOf(rates, "green|SMB")).toBeCloseTo(13, 9);
     // A segment never seen in a known band takes the band's rate; an unknown band the overall rate.
-    expect(rateOf(rates, "red|Enterprise")).toBeCloseTo(0.055, 12);
-    expect(rateOf(rates, "yellow|SMB")).toBeCloseTo(0.0325, 12);
+    expect(rateOf(rates, "red|Mid")).toBeCloseTo(0.0394568690, 9);
+    expect(rateOf(rates, "yellow|SMB")).toBeCloseTo(0.026, 12);
     expect(shrunkRate({n: 0, c: 0}, 0.2)).toBe(0.2);
+  });
+
+  it("draws the rates' common factor with mean 1 and variance 1 / events", () => {
+    for (const shape of [0.5, 4, 30]) {
+      const rng = mulberry32(shape * 1000);
+      const xs = Array.from({length: 40000}, () => gammaMeanOne(rng, shape));
+      const mean = xs.reduce((s, x) => s + x, 0) / xs.length;
+      const variance = xs.reduce((s, x) => s + (x - mean) ** 2, 0) / (xs.length - 1);
+      // 40,000 draws: the mean's standard error is √(1/shape / 40000) ≤ .0071, so 3.5 SE ≤ .025.
+      expect(Math.abs(mean - 1)).toBeLessThan(0.025);
+      expect(variance * shape).toBeGreaterThan(0.9);
+      expect(variance * shape).toBeLessThan(1.1);
+    }
+  });
+
+  it("widens the interval by the rates' uncertainty: churns ~ Poisson–Gamma, variance m + m² / events", () => {
+    // 2,000 accounts of MRR 1 at p .01: m = 20 churns expected. Accounts alone: variance ≈ 20·.99 = 19.8
+    // (SD 4.45, 10th–90th about 14..26). With the rates calibrated on 20 events: variance 20 + 400 / 20 = 40
+    // (SD 6.3), about a negative binomial with r = 20, p = .5: exact 10th and 90th percentiles 12 and 28
+    // (CDF .1077 at 12, .9033 at 28). 4,000 draws estimate a CDF to ± .005, and the exact CDF crosses .9
+    // only .003 above 28, so the simulated quantiles are checked to ±1 of the exact ones, and the
+    // widened interval must be strictly wider than the accounts-only one (exact 14..26) on both sides.
+    const groups = [{p: 0.01, amounts: new Array(2000).fill(1)}];
+    const plain = forecastSum(groups, seedOf("plain"));
+    const wide = forecastSum(groups, seedOf("wide"), 4000, 20);
+    expect(plain.expected).toBeCloseTo(20, 9);
+    expect(wide.expected).toBeCloseTo(20, 9);
+    expect(Math.abs(plain.low - 14)).toBeLessThanOrEqual(1);
+    expect(Math.abs(plain.high - 26)).toBeLessThanOrEqual(1);
+    expect(Math.abs(wide.low - 12)).toBeLessThanOrEqual(1);
+    expect(Math.abs(wide.high - 28)).toBeLessThanOrEqual(1);
+    expect(wide.low).toBeLessThan(plain.low);
+    expect(wide.high).toBeGreaterThan(plain.high);
+    // Without events the factor is 1: the same stream as before the rates' uncertainty existed.
+    expect(forecastSum(groups, 9, 4000, 0)).toEqual(forecastSum(groups, 9));
   });
 
   it("gives the exact expected churned MRR and the 10th–90th percentile interval of a tiny book", () => {

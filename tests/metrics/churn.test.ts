@@ -11,13 +11,16 @@ function row(
   segment: string,
   [accounts_start, accounts_churned, mrr_start, mrr_churned, mrr_contraction]: number[],
   [logo_churn_rate, revenue_churn_rate, grr, nrr]: (number | null)[]
-): ChurnRow {
+): Omit<ChurnRow, (typeof T3)[number]> {
   return {
     month, dimension, segment, accounts_start, accounts_churned, logo_churn_rate,
     mrr_start, mrr_churned, mrr_contraction, revenue_churn_rate, grr, nrr
   };
 }
 const EMPTY = [null, null, null, null];
+const T3 = ["logo_churn_rate_t3", "revenue_churn_rate_t3", "grr_t3", "nrr_t3"] as const;
+/** The monthly columns only (the trailing-3-month ones have their own test). */
+const monthly = (rows: ChurnRow[]) => rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !(T3 as readonly string[]).includes(k))));
 const FLAT = [0, 0, 1, 1];
 
 describe("churn on the core fixture (tests/fixtures/metrics/core)", () => {
@@ -27,7 +30,7 @@ describe("churn on the core fixture (tests/fixtures/metrics/core)", () => {
   afterAll(() => db.close());
 
   it("has the hand-computed totals (dimension all) for every month", async () => {
-    expect(await churnBySegment(db, {dimension: "all"})).toEqual([
+    expect(monthly(await churnBySegment(db, {dimension: "all"}))).toEqual([
       // No month before the first one: nothing at start, every rate empty.
       row("2023-01", "all", "all", [0, 0, 0, 0, 0], EMPTY),
       // A, B, F at start; C's zero-MRR trial is not an account at start.
@@ -54,7 +57,7 @@ describe("churn on the core fixture (tests/fixtures/metrics/core)", () => {
 
   it("has every dimension and segment, in order, for 2024-01", async () => {
     expect(ctx.dimensions).toEqual(["segment", "industry", "region"]);
-    expect(await churnBySegment(db, {month: "2024-01"})).toEqual([
+    expect(monthly(await churnBySegment(db, {month: "2024-01"}))).toEqual([
       row("2024-01", "all", "all", [5, 1, 4200.8, 250.25, 500], [1 / 5, 750.25 / 4200.8, 3450.55 / 4200.8, 3450.55 / 4200.8]),
       // A + F: F's contraction.
       row("2024-01", "segment", "Enterprise", [2, 0, 3300.4, 0, 500], [0, 500 / 3300.4, 2800.4 / 3300.4, 2800.4 / 3300.4]),
@@ -86,7 +89,7 @@ describe("churn on the core fixture (tests/fixtures/metrics/core)", () => {
   });
 
   it("counts an account on two products in both, and a dropped product as contraction of that product", async () => {
-    expect(await db.all(`SELECT * FROM churn WHERE dimension = 'product' AND month IN ('2023-03', '2023-04', '2023-08')`)).toEqual([
+    expect(monthly(await db.all<ChurnRow>(`SELECT * FROM churn WHERE dimension = 'product' AND month IN ('2023-03', '2023-04', '2023-08')`))).toEqual([
       // 2023-03: A adds MA, but was not in MA at the end of February: CMS shows no expansion.
       row("2023-03", "product", "CMS", [3, 0, 3100.2, 0, 0], FLAT),
       row("2023-03", "product", "MA", [0, 0, 0, 0, 0], EMPTY),
@@ -136,6 +139,33 @@ describe("churn on the core fixture (tests/fixtures/metrics/core)", () => {
     for (const t of total) expect([t.m, t.mc, t.mx]).toEqual([t.bridge_start, t.bridge_churn, t.bridge_contraction]);
   });
 
+  it("pools the trailing three months: sums of numerators over sums of denominators (hand-computed)", async () => {
+    const rows = new Map((await churnBySegment(db, {dimension: "all"})).map((r) => [r.month, r]));
+    const t3 = (m: string) => T3.map((k) => rows.get(m)![k]);
+    // 2023-01 has no previous month, so no window ending before 2023-04 has three months that do.
+    for (const m of ["2023-01", "2023-02", "2023-03"]) expect(t3(m)).toEqual([null, null, null, null]);
+    // 2023-02..04: 3+3+3 at start, none churned; MRR at start 3100.2+3100.2+3300.4 = 9500.8, lost 200.2
+    // (April's contraction), expansion 200.2 (March's).
+    const apr = t3("2023-04");
+    expect(apr[0]).toBe(0);
+    expect(apr[1]).toBeCloseTo(200.2 / 9500.8, 12);
+    expect(apr[2]).toBeCloseTo(9300.6 / 9500.8, 12);
+    expect(apr[3]).toBeCloseTo(1, 12);
+    // 2023-03..05: 3+3+4 = 10 at start, B churned: 1/10 (the mean of the monthly rates would be 1/12).
+    // MRR 3100.2+3300.4+3600.2 = 10000.8; lost 200.2+100.1 = 300.3; expansion 200.2.
+    const may = t3("2023-05");
+    expect(may[0]).toBe(1 / 10);
+    expect(may[1]).toBeCloseTo(300.3 / 10000.8, 12);
+    expect(may[2]).toBeCloseTo(9700.5 / 10000.8, 12);
+    expect(may[3]).toBeCloseTo(9900.7 / 10000.8, 12);
+    // 2023-12..2024-02: 5+5+4 = 14 at start, D churned; MRR 4200.8+4200.8+3450.55 = 11852.15, lost 750.25.
+    const feb = t3("2024-02");
+    expect(feb[0]).toBe(1 / 14);
+    expect(feb[1]).toBeCloseTo(750.25 / 11852.15, 12);
+    expect(feb[2]).toBeCloseTo(11101.9 / 11852.15, 12);
+    expect(feb[3]).toBeCloseTo(11101.9 / 11852.15, 12);
+  });
+
   it("types counts as BIGINT, money as DECIMAL and rates as DOUBLE, in the contract's column order", async () => {
     expect(await db.columns(`SELECT * FROM churn`)).toEqual([
       {name: "month", type: "VARCHAR"},
@@ -149,7 +179,11 @@ describe("churn on the core fixture (tests/fixtures/metrics/core)", () => {
       {name: "mrr_contraction", type: "DECIMAL(18,2)"},
       {name: "revenue_churn_rate", type: "DOUBLE"},
       {name: "grr", type: "DOUBLE"},
-      {name: "nrr", type: "DOUBLE"}
+      {name: "nrr", type: "DOUBLE"},
+      {name: "logo_churn_rate_t3", type: "DOUBLE"},
+      {name: "revenue_churn_rate_t3", type: "DOUBLE"},
+      {name: "grr_t3", type: "DOUBLE"},
+      {name: "nrr_t3", type: "DOUBLE"}
     ]);
   });
 });

@@ -72,6 +72,29 @@ describe("churn: Wilson interval and small-sample flag", () => {
   });
 });
 
+describe("csm_portfolio: Wilson interval and small-sample flag", () => {
+  it("December 2023: Sato's C, D, E at start, C churns -> 1 of 3; the unassigned A, F -> 0 of 2", async () => {
+    const owned = {...book, accounts: book.accounts!.map((a) => (["C", "D", "E"].includes(a.account_id as string) ? {...a, csm: "Sato"} : a))};
+    const {db} = await buildFamilies(owned, FAMILIES, {...config, minSampleSize: 3});
+    const rows = await db.all<Record<string, number | boolean | string>>(
+      `SELECT csm, accounts_start, accounts_churned, logo_churn_ci_low, logo_churn_ci_high, small_sample FROM csm_portfolio
+       WHERE month = '2023-12' ORDER BY csm`
+    );
+    // k = 1, n = 3: z²/n = 1.280533; centre = (1/3 + 0.640267) / 2.280533 = 0.426918;
+    // half = (1.96 / 2.280533) · √(0.222222 / 3 + 3.8416 / 36) = 0.859449 · 0.425188 = 0.365428 -> [0.061490, 0.792345].
+    const sato = rows.find((r) => r.csm === "Sato")!;
+    expect(sato).toMatchObject({accounts_start: 3, accounts_churned: 1, small_sample: false});
+    expect(sato.logo_churn_ci_low as number).toBeCloseTo(0.06149, 5);
+    expect(sato.logo_churn_ci_high as number).toBeCloseTo(0.792345, 5);
+    // A and F, no owner: 0 of 2 -> [0, 2 · 1.9208 / 5.8416 = 0.657628]; 2 < minSampleSize 3.
+    const none = rows.find((r) => r.csm === "(none)")!;
+    expect(none).toMatchObject({accounts_start: 2, accounts_churned: 0, small_sample: true, logo_churn_ci_low: 0});
+    expect(none.logo_churn_ci_high as number).toBeCloseTo(0.657628, 5);
+    // The total: 5 at start, 1 churned; 5 ≥ 3.
+    expect(rows.find((r) => r.csm === "all")).toMatchObject({accounts_start: 5, accounts_churned: 1, small_sample: false});
+  });
+});
+
 describe("retention_t12m: trailing-12-month logo churn", () => {
   it("2024-01 against 2023-01: A, B, C, D, E had MRR; A, D, E (back) still have it -> 2 of 5 churned", async () => {
     const {db} = await buildFamilies(book, FAMILIES, config);

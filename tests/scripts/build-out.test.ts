@@ -1,20 +1,19 @@
 // `npm run build --out FILE` (issue 14): refused at once, before the pipeline runs, in one line.
-import {spawnSync} from "node:child_process";
 import {mkdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {PROJECT_ROOT} from "../../loaders/config.js";
+import {spawnAsync} from "../helpers/spawn.js";
 
 describe("npm run build with --out pointing at a file", () => {
-  it("exits 1 with one line naming --out, before computing anything", () => {
+  it("exits 1 with one line naming --out, before computing anything", async () => {
     const dir = join(PROJECT_ROOT, "tests", ".tmp", "build-out");
     rmSync(dir, {recursive: true, force: true});
     mkdirSync(dir, {recursive: true});
     const out = join(dir, "dist.txt");
     writeFileSync(out, "a file, not a site");
-    const result = spawnSync(join(PROJECT_ROOT, "node_modules", ".bin", "tsx"), ["scripts/build.ts", "--out", out], {
+    const result = await spawnAsync(join(PROJECT_ROOT, "node_modules", ".bin", "tsx"), ["scripts/build.ts", "--out", out], {
       cwd: PROJECT_ROOT,
-      encoding: "utf8",
       timeout: 120_000
     });
     expect(result.stderr).toBe(`error: tests/.tmp/build-out/dist.txt: --out is an existing file, not a directory; choose a directory\n`);

@@ -1,7 +1,7 @@
 // The many-series rule of line charts (src/components/many-series.js): beyond what the palette
 // separates, one series is highlighted and the rest are grey; and the trailing-mean smoothing.
 import {describe, expect, it} from "vitest";
-import {OTHERS_GREY, seriesStyles, tooManySeries, trailingMean} from "../../src/components/many-series.js";
+import {OTHERS_GREY, seriesStyles, tooManySeries} from "../../src/components/many-series.js";
 import {CATEGORICAL, OKABE_ITO} from "../../src/components/palette.js";
 
 const industries = ["IT・通信", "製造業", "不動産", "金融・保険", "人材サービス", "食品・飲料", "小売", "医療", "教育", "物流", "建設"];
@@ -44,31 +44,5 @@ describe("seriesStyles", () => {
     expect(seriesStyles(["all", ...eight], {fixed: {all: OKABE_ITO.black}}).form).toBe("highlight");
     expect(seriesStyles(eight).form).toBe("palette");
     expect(seriesStyles([...eight, "9th"]).form).toBe("highlight");
-  });
-});
-
-describe("trailingMean", () => {
-  it("averages each series over the month and the two before; earlier months stay empty", () => {
-    const rows = [
-      {month: "2026-01", segment: "A", rate: 0.1},
-      {month: "2026-02", segment: "A", rate: 0.4},
-      {month: "2026-03", segment: "A", rate: 0.1},
-      {month: "2026-04", segment: "A", rate: 0.1},
-      {month: "2026-01", segment: "B", rate: 0},
-      {month: "2026-02", segment: "B", rate: 0.3},
-      {month: "2026-03", segment: "B", rate: null},
-      {month: "2026-04", segment: "B", rate: 0.3}
-    ];
-    const out = trailingMean(rows, {y: "rate", series: "segment"});
-    const a = out.filter((d) => d.segment === "A").map((d) => d.rate);
-    expect(a[0]).toBeNull();
-    expect(a[1]).toBeNull();
-    expect(a[2]).toBeCloseTo(0.2, 12); // (0.1 + 0.4 + 0.1) / 3
-    expect(a[3]).toBeCloseTo(0.2, 12); // (0.4 + 0.1 + 0.1) / 3
-    // A missing month is not a zero: a window holding it has no mean.
-    expect(out.filter((d) => d.segment === "B").map((d) => d.rate)).toEqual([null, null, null, null]);
-    // Rows keep their order and other columns; the input is not changed.
-    expect(out.map((d) => d.month)).toEqual(rows.map((d) => d.month));
-    expect(rows[2].rate).toBe(0.1);
   });
 });

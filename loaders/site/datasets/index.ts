@@ -20,6 +20,10 @@ import {kpiTree} from "./kpi-tree.js";
 // issue 16: a bounded site
 import {exploreByMonth} from "./explore-by-month.js";
 import {listTotalsDataset} from "./list-totals.js";
+// issue 17: quarterly business review
+import {qbr} from "./qbr.js";
+// issue 17: the monthly digests (read the report JSON, so after `report`)
+import {digest} from "./digest.js";
 
 export const DATASETS: SiteDataset[] = [
   metricTables,
@@ -41,4 +45,7 @@ export const DATASETS: SiteDataset[] = [
   // issue 16
   exploreByMonth,
   listTotalsDataset,
+  // issue 17
+  qbr,
+  digest,
 ];
