@@ -38,13 +38,14 @@ async function buildChurn(db: Db): Promise<void> {
   await db.run(`
     CREATE OR REPLACE TABLE churn AS
     WITH members AS (
+      -- Joined on segment_months' integer keys; the account's own MRR is its row of dimension \`all\`.
       SELECT m.month, p.dimension, p.segment, p.account_id, p.mrr AS mrr_prev,
-             coalesce(c.mrr, 0) AS mrr_cur, coalesce(a.mrr, 0) AS account_cur, coalesce(x.fx, 0) AS fx
+             coalesce(c.mrr, 0) AS mrr_cur, coalesce(a.account_mrr, 0) AS account_cur, coalesce(x.fx, 0) AS fx
       FROM months m
-      JOIN segment_months p ON p.month = m.prev_month AND p.account_mrr > 0
+      JOIN segment_months p ON p.month_idx = m.idx - 1 AND p.account_mrr > 0
       LEFT JOIN segment_months c
-        ON c.month = m.month AND c.dimension = p.dimension AND c.segment = p.segment AND c.account_id = p.account_id
-      LEFT JOIN account_months a ON a.month = m.month AND a.account_id = p.account_id
+        ON c.month_idx = m.idx AND c.segment_idx = p.segment_idx AND c.account_idx = p.account_idx
+      LEFT JOIN segment_months a ON a.month_idx = m.idx AND a.dimension = 'all' AND a.account_idx = p.account_idx
       LEFT JOIN ${segmentFxSql(LINE_DIMENSIONS)} x
         ON x.month = m.month AND x.dimension = p.dimension AND x.segment = p.segment AND x.account_id = p.account_id
     ),

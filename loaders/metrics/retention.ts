@@ -25,38 +25,42 @@ export interface CohortRow {
  * in cohort + k; mrr: the members' segment MRR in cohort + k (expansion included).
  */
 async function buildRetentionCohorts(db: Db): Promise<void> {
+  // Joins on segment_months' integer keys (month_idx, segment_idx, account_idx); the account's own MRR
+  // in a month is its row of dimension `all`.
   await db.run(`
     CREATE OR REPLACE TABLE retention_cohorts AS
-    WITH first_paid AS (
-      SELECT account_id, min(month) AS cohort FROM account_months WHERE mrr > 0 GROUP BY account_id
+    WITH accounts_all AS (
+      SELECT month_idx, account_idx, account_mrr FROM segment_months WHERE dimension = 'all'
+    ),
+    first_paid AS (
+      SELECT account_idx, min(month_idx) AS cohort_idx FROM accounts_all WHERE account_mrr > 0 GROUP BY account_idx
     ),
     members AS (
-      SELECT f.cohort, c.idx AS cohort_idx, s.dimension, s.segment, s.account_id, s.mrr AS mrr0
+      SELECT f.cohort_idx, s.segment_idx, s.account_idx, s.mrr AS mrr0
       FROM first_paid f
-      JOIN months c ON c.month = f.cohort
-      JOIN segment_months s ON s.account_id = f.account_id AND s.month = f.cohort
+      JOIN segment_months s ON s.account_idx = f.account_idx AND s.month_idx = f.cohort_idx
     ),
     cells AS (
-      SELECT mb.cohort, mb.cohort_idx, mb.dimension, mb.segment, (m.idx - mb.cohort_idx)::INTEGER AS months_since,
+      SELECT mb.cohort_idx, mb.segment_idx, (m.idx - mb.cohort_idx)::INTEGER AS months_since,
              count(*) AS accounts_start,
-             count(*) FILTER (WHERE coalesce(a.mrr, 0) > 0) AS accounts_retained,
+             count(*) FILTER (WHERE coalesce(a.account_mrr, 0) > 0) AS accounts_retained,
              sum(mb.mrr0) AS mrr_start,
              coalesce(sum(s.mrr), 0) AS mrr
       FROM members mb
       JOIN months m ON m.idx >= mb.cohort_idx
-      LEFT JOIN account_months a ON a.month = m.month AND a.account_id = mb.account_id
-      LEFT JOIN segment_months s
-        ON s.month = m.month AND s.dimension = mb.dimension AND s.segment = mb.segment AND s.account_id = mb.account_id
+      LEFT JOIN accounts_all a ON a.month_idx = m.idx AND a.account_idx = mb.account_idx
+      LEFT JOIN segment_months s ON s.month_idx = m.idx AND s.segment_idx = mb.segment_idx AND s.account_idx = mb.account_idx
       GROUP BY ALL
     )
-    SELECT c.cohort, c.dimension, c.segment, c.months_since,
+    SELECT cm.month AS cohort, v.dimension, v.segment, c.months_since,
            c.accounts_start::BIGINT AS accounts_start, c.accounts_retained::BIGINT AS accounts_retained,
            c.accounts_retained::DOUBLE / c.accounts_start AS logo_retention,
            c.mrr_start::DECIMAL(18,2) AS mrr_start, c.mrr::DECIMAL(18,2) AS mrr,
            CASE WHEN c.mrr_start > 0 THEN c.mrr::DOUBLE / c.mrr_start::DOUBLE END AS revenue_retention
     FROM cells c
-    JOIN segment_values v ON v.dimension = c.dimension AND v.segment = c.segment
-    ORDER BY c.cohort_idx, v.dim_idx, c.segment, c.months_since`);
+    JOIN segment_values v USING (segment_idx)
+    JOIN months cm ON cm.idx = c.cohort_idx
+    ORDER BY c.cohort_idx, c.segment_idx, c.months_since`);
 }
 
 /** Cohort rows in table order (cohort, dimension, segment, k), by default for the whole book. */
