@@ -9,6 +9,7 @@
  * with the MRR of those lines only (an account on two products is in both, each with its own MRR).
  */
 import {ident, literal, type Db} from "../db.js";
+import {NO_SEGMENT} from "./account-months.js";
 import type {MetricContext, MetricFamily} from "./family.js";
 
 /** Dimensions computed from subscription lines rather than from accounts. */
@@ -31,8 +32,10 @@ export function accountDimensions(ctx: MetricContext): string[] {
 
 /**
  * segment_months(month, month_idx, dimension, segment, segment_idx, account_id, account_idx, mrr,
- * account_mrr): one row per account per month with a counted line, per dimension and segment it
- * belongs to that month. `mrr` is the account's MRR on that segment's lines (for `all` and account
+ * account_mrr), a view: one row per account per month with a counted line, per dimension and segment it
+ * belongs to that month. Stored are only the rows of `all`, plan and product (segment_rows); an
+ * account dimension's rows are the `all` rows under the account's segment (account_segments), so the
+ * readers that go by account (churn, cohorts) compute once per account and spread the result. `mrr` is the account's MRR on that segment's lines (for `all` and account
  * dimensions: its whole MRR); `account_mrr` is the account's total MRR in the month. The `_idx`
  * columns are integer keys (months.idx, segment_values.segment_idx, account_index.account_idx).
  * Internal and unordered: every reader sorts its own output.
@@ -54,10 +57,6 @@ async function buildSegmentMonths(db: Db, ctx: MetricContext): Promise<void> {
     GROUP BY a.month, a.month_idx, l.${ident(d)}, a.account_id, a.account_idx`;
   const sources: [string, string][] = [
     ["all", `SELECT month, month_idx, 'all' AS segment, account_id, account_idx, mrr, mrr AS account_mrr FROM __account_rows`],
-    ...accountDimensions(ctx).map((d): [string, string] => [
-      d,
-      `SELECT month, month_idx, ${ident(d)}::VARCHAR AS segment, account_id, account_idx, mrr, mrr AS account_mrr FROM __account_rows`
-    ]),
     ...LINE_DIMENSIONS.map((d): [string, string] => [d, lineRows(d)])
   ];
   await db.run(`CREATE OR REPLACE TEMP TABLE __line_segments AS ${LINE_DIMENSIONS.map((d) => `SELECT DISTINCT ${literal(d)} AS dimension, ${ident(d)}::VARCHAR AS segment FROM line_months SEMI JOIN accounts USING (account_id)`).join(" UNION ALL ")}`);
@@ -66,7 +65,7 @@ async function buildSegmentMonths(db: Db, ctx: MetricContext): Promise<void> {
     `SELECT * FROM __line_segments`
   ]);
   await db.run(`
-    CREATE OR REPLACE TABLE segment_months AS
+    CREATE OR REPLACE TABLE segment_rows AS
     ${sources
       .map(
         ([d, q]) => `SELECT r.month, r.month_idx, ${literal(d)} AS dimension, r.segment, v.segment_idx, r.account_id, r.account_idx,
@@ -74,6 +73,27 @@ async function buildSegmentMonths(db: Db, ctx: MetricContext): Promise<void> {
                      FROM (${q}) r JOIN segment_values v ON v.dimension = ${literal(d)} AND v.segment = r.segment`
       )
       .join("\nUNION ALL\n")}`);
+  // account_segments(account_idx, segment_idx, dimension): the segments of `all` and of the account
+  // dimensions each account is in (they do not change over time).
+  await db.run(`
+    CREATE OR REPLACE TABLE account_segments AS
+    ${[["all", "'all'"] as const, ...accountDimensions(ctx).map((d) => [d, `coalesce(a.${ident(d)}::VARCHAR, '${NO_SEGMENT}')`] as const)]
+      .map(
+        ([d, segment]) => `SELECT k.account_idx, v.segment_idx, v.dimension
+                           FROM accounts a JOIN account_index k USING (account_id)
+                           JOIN segment_values v ON v.dimension = ${literal(d)} AND v.segment = ${segment}`
+      )
+      .join("\nUNION ALL\n")}`);
+  // The account dimensions' rows are the account's rows of `all` under its segments: a view, not copies.
+  await db.run(`
+    CREATE OR REPLACE VIEW segment_months AS
+    SELECT * FROM segment_rows
+    UNION ALL
+    SELECT r.month, r.month_idx, v.dimension, v.segment, v.segment_idx, r.account_id, r.account_idx, r.mrr, r.account_mrr
+    FROM segment_rows r
+    JOIN account_segments s ON s.account_idx = r.account_idx AND s.dimension <> 'all'
+    JOIN segment_values v ON v.segment_idx = s.segment_idx
+    WHERE r.dimension = 'all'`);
   await db.run(`DROP TABLE __account_rows`);
   await db.run(`DROP TABLE __line_segments`);
 }
