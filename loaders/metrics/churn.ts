@@ -1,8 +1,8 @@
 /**
  * churn: logo and revenue churn, and the month's GRR / NRR, for the whole book and per segment of every
- * dimension (see segments.ts), one row per month × segment. Reads `segment_months` and `segment_values`.
+ * dimension (see segments.ts), one row per month × segment. Reads `segment_rows`, `account_segments` and `segment_values`.
  */
-import type {Db} from "../db.js";
+import {literal, type Db} from "../db.js";
 import {segmentFxSql} from "../ingest/billing/fx.js";
 import type {MetricFamily, Month} from "./family.js";
 import {LINE_DIMENSIONS} from "./segments.js";
@@ -28,6 +28,41 @@ export interface ChurnRow {
 }
 
 /**
+ * Segment members at the start of each month with their segment MRR then and now, and the account's
+ * whole MRR now. Joined on the segment rows' integer keys. An account dimension's segment does not
+ * change and its segment MRR is the account's MRR, so the account's months are paired once (on its
+ * rows of dimension `all`) and spread over its segments (account_segments); a plan or product
+ * segment pairs its own rows and looks the account's MRR up on its row of dimension `all`.
+ */
+function membersSql(): string {
+  const lines = LINE_DIMENSIONS.map(literal).join(", ");
+  return `
+      WITH paired AS (
+        SELECT p.month_idx + 1 AS month_idx, p.account_idx, p.mrr AS mrr_prev, coalesce(c.mrr, 0) AS mrr_cur
+        FROM segment_rows p
+        LEFT JOIN segment_rows c ON c.month_idx = p.month_idx + 1 AND c.segment_idx = p.segment_idx AND c.account_idx = p.account_idx
+        WHERE p.dimension = 'all' AND p.account_mrr > 0 AND p.month_idx + 1 < (SELECT count(*) FROM months)
+      ),
+      -- Exchange-rate movement by the same keys (empty without billing lines in other currencies).
+      fx AS (
+        SELECT mo.idx AS month_idx, v.segment_idx, k.account_idx, x.fx
+        FROM ${segmentFxSql(LINE_DIMENSIONS)} x
+        JOIN months mo USING (month) JOIN segment_values v USING (dimension, segment) JOIN account_index k USING (account_id)
+      )
+      SELECT a.month_idx, s.segment_idx, a.mrr_prev, a.mrr_cur, a.mrr_cur AS account_cur, coalesce(x.fx, 0) AS fx
+      FROM paired a JOIN account_segments s USING (account_idx)
+      LEFT JOIN fx x ON x.month_idx = a.month_idx AND x.segment_idx = s.segment_idx AND x.account_idx = a.account_idx
+      UNION ALL
+      SELECT p.month_idx + 1, p.segment_idx, p.mrr AS mrr_prev, coalesce(c.mrr, 0) AS mrr_cur,
+             coalesce(a.account_mrr, 0) AS account_cur, coalesce(x.fx, 0) AS fx
+      FROM segment_rows p
+      LEFT JOIN segment_rows c ON c.month_idx = p.month_idx + 1 AND c.segment_idx = p.segment_idx AND c.account_idx = p.account_idx
+      LEFT JOIN segment_rows a ON a.month_idx = p.month_idx + 1 AND a.dimension = 'all' AND a.account_idx = p.account_idx
+      LEFT JOIN fx x ON x.month_idx = p.month_idx + 1 AND x.segment_idx = p.segment_idx AND x.account_idx = p.account_idx
+      WHERE p.account_mrr > 0 AND p.dimension IN (${lines}) AND p.month_idx + 1 < (SELECT count(*) FROM months)`;
+}
+
+/**
  * Members of a segment in M: accounts in it at the end of M-1 with account MRR > 0 then. Churned: the
  * account's whole MRR in M is 0 (their segment MRR at M-1 is churned MRR). Otherwise the change in
  * their segment MRR is contraction or expansion. New and reactivated accounts are not members.
@@ -37,19 +72,9 @@ export interface ChurnRow {
 async function buildChurn(db: Db): Promise<void> {
   await db.run(`
     CREATE OR REPLACE TABLE churn AS
-    WITH members AS (
-      SELECT m.month, p.dimension, p.segment, p.account_id, p.mrr AS mrr_prev,
-             coalesce(c.mrr, 0) AS mrr_cur, coalesce(a.mrr, 0) AS account_cur, coalesce(x.fx, 0) AS fx
-      FROM months m
-      JOIN segment_months p ON p.month = m.prev_month AND p.account_mrr > 0
-      LEFT JOIN segment_months c
-        ON c.month = m.month AND c.dimension = p.dimension AND c.segment = p.segment AND c.account_id = p.account_id
-      LEFT JOIN account_months a ON a.month = m.month AND a.account_id = p.account_id
-      LEFT JOIN ${segmentFxSql(LINE_DIMENSIONS)} x
-        ON x.month = m.month AND x.dimension = p.dimension AND x.segment = p.segment AND x.account_id = p.account_id
-    ),
+    WITH members AS (${membersSql()}),
     cells AS (
-      SELECT month, dimension, segment,
+      SELECT month_idx, segment_idx,
              count(*) AS accounts_start,
              count(*) FILTER (WHERE account_cur = 0) AS accounts_churned,
              sum(mrr_prev) AS mrr_start,
@@ -57,7 +82,7 @@ async function buildChurn(db: Db): Promise<void> {
              coalesce(sum(greatest(mrr_prev + fx - mrr_cur, 0)) FILTER (WHERE account_cur > 0), 0) AS mrr_contraction,
              coalesce(sum(greatest(mrr_cur - mrr_prev - fx, 0)) FILTER (WHERE account_cur > 0), 0) AS mrr_expansion
       FROM members
-      GROUP BY month, dimension, segment
+      GROUP BY month_idx, segment_idx
     ),
     grid AS (
       SELECT m.month, m.idx, v.dimension, v.dim_idx, v.segment,
@@ -69,7 +94,7 @@ async function buildChurn(db: Db): Promise<void> {
              coalesce(c.mrr_expansion, 0)::DECIMAL(18,2) AS mrr_expansion
       FROM months m
       CROSS JOIN segment_values v
-      LEFT JOIN cells c ON c.month = m.month AND c.dimension = v.dimension AND c.segment = v.segment
+      LEFT JOIN cells c ON c.month_idx = m.idx AND c.segment_idx = v.segment_idx
     ),
     -- The trailing three months pooled (M-2..M): sums of numerators over sums of denominators, so a
     -- month with few accounts weighs little; empty unless all three months have a previous month.

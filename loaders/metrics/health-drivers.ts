@@ -7,7 +7,7 @@
 import {HEALTH_COMPONENTS} from "../config.js";
 import {ident, type Db} from "../db.js";
 import type {Definition} from "./family.js";
-import {effectiveWeight} from "./health-products.js";
+import {effectiveWeight, mrrWeightedMean} from "./health-products.js";
 
 const pts = (c: string) => ident(`${c}_points`);
 const chg = (c: string) => ident(`${c}_change`);
@@ -18,7 +18,7 @@ export async function buildHealthDrivers(db: Db): Promise<void> {
   await db.run(`
     CREATE OR REPLACE TABLE _health_points AS
     WITH e AS (
-      SELECT rid, ${HEALTH_COMPONENTS.map((c) => `sum(mrr * ${effectiveWeight(c)} ORDER BY product) / sum(mrr ORDER BY product) AS ${effectiveWeight(c)}`).join(", ")}
+      SELECT rid, ${HEALTH_COMPONENTS.map((c) => `${mrrWeightedMean(effectiveWeight(c))} AS ${effectiveWeight(c)}`).join(", ")}
       FROM _health_lines WHERE raw_score IS NOT NULL GROUP BY rid
     )
     SELECT comp.rid, comp.month, comp.account_id, mo.idx,

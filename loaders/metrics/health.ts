@@ -8,7 +8,7 @@ import {HEALTH_COMPONENTS, type HealthBands, type HealthConfig, type HealthWeigh
 import {ident, literal, type Db} from "../db.js";
 import type {Definition, MetricContext, MetricFamily} from "./family.js";
 import {buildHealthDrivers, healthDriverDefinitions} from "./health-drivers.js";
-import {buildProductScores, healthProductDefinitions} from "./health-products.js";
+import {buildProductScores, healthProductDefinitions, mrrWeightedMean} from "./health-products.js";
 import {explodeSegments, SEGMENT_ORDER} from "./kpi-segments.js";
 
 /** The fixed constants of the normalisation rules (written into the definitions below). */
@@ -269,8 +269,7 @@ async function buildHealth(db: Db, ctx: MetricContext): Promise<void> {
   await db.run(`
     CREATE OR REPLACE TABLE health AS
     WITH roll AS (
-      -- Ordered sums: the same floating-point result on every run, whatever the scan order.
-      SELECT rid, sum(mrr * raw_score ORDER BY product) / sum(mrr ORDER BY product) AS raw_score
+      SELECT rid, ${mrrWeightedMean("raw_score")} AS raw_score
       FROM _health_lines WHERE raw_score IS NOT NULL GROUP BY rid
     ), s AS (
       SELECT comp.*, p.product AS profile, round(roll.raw_score, 2) AS score,

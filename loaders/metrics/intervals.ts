@@ -42,11 +42,10 @@ async function extendRetentionT12m(db: Db, min: number): Promise<void> {
     ALTER TABLE retention_t12m ADD COLUMN small_sample BOOLEAN;
     UPDATE retention_t12m r SET accounts_retained = x.kept
     FROM (
-      SELECT m.month, b.dimension, b.segment, count(*) FILTER (WHERE coalesce(a.mrr, 0) > 0) AS kept
+      SELECT m.month, b.dimension, b.segment, count(*) FILTER (WHERE coalesce(a.account_mrr, 0) > 0) AS kept
       FROM months m
-      JOIN months y ON y.idx = m.idx - 12
-      JOIN segment_months b ON b.month = y.month AND b.account_mrr > 0
-      LEFT JOIN account_months a ON a.month = m.month AND a.account_id = b.account_id
+      JOIN segment_months b ON b.month_idx = m.idx - 12 AND b.account_mrr > 0
+      LEFT JOIN segment_months a ON a.month_idx = m.idx AND a.dimension = 'all' AND a.account_idx = b.account_idx
       GROUP BY ALL
     ) x
     WHERE x.month = r.month AND x.dimension = r.dimension AND x.segment = r.segment;

@@ -34,21 +34,19 @@ async function buildAccountMovements(db: Db): Promise<void> {
     WITH first_paid AS (
       SELECT account_id, min(month) AS first_month FROM account_months WHERE mrr > 0 GROUP BY account_id
     ),
-    keys AS (
-      SELECT month, account_id FROM account_months WHERE mrr > 0
-      UNION
-      SELECT m.month, p.account_id FROM months m JOIN account_months p ON p.month = m.prev_month AND p.mrr > 0
+    -- Each paying account-month paired with the account's paying month before (a full join: either
+    -- side may be missing); a month with MRR 0 counts as not paying.
+    paying AS (
+      SELECT a.month, m.idx, a.account_id, a.mrr FROM account_months a JOIN months m USING (month) WHERE a.mrr > 0
     ),
     pairs AS (
-      SELECT k.month, k.account_id,
+      SELECT coalesce(c.month, n.month) AS month, coalesce(c.account_id, p.account_id) AS account_id,
              coalesce(p.mrr, 0)::DECIMAL(18,2) AS mrr_prev, coalesce(c.mrr, 0)::DECIMAL(18,2) AS mrr,
              f.first_month, x.fx AS fx_raw
-      FROM keys k
-      JOIN months m USING (month)
-      LEFT JOIN account_months c ON c.month = k.month AND c.account_id = k.account_id
-      LEFT JOIN account_months p ON p.month = m.prev_month AND p.account_id = k.account_id
-      LEFT JOIN first_paid f ON f.account_id = k.account_id
-      LEFT JOIN ${accountFxSql()} x ON x.month = k.month AND x.account_id = k.account_id
+      FROM paying c
+      FULL JOIN (paying p JOIN months n ON n.idx = p.idx + 1) ON c.month = n.month AND c.account_id = p.account_id
+      LEFT JOIN first_paid f ON f.account_id = coalesce(c.account_id, p.account_id)
+      LEFT JOIN ${accountFxSql()} x ON x.month = coalesce(c.month, n.month) AND x.account_id = coalesce(c.account_id, p.account_id)
     ),
     -- Exchange-rate movement only for accounts paying in both months; the rest of the change is at M's rates.
     fx AS (

@@ -1,9 +1,10 @@
 /**
  * retention_cohorts: logo and revenue retention of each cohort (accounts whose first month with MRR > 0
  * is the same) k months later, for the whole book and per segment (see segments.ts), so the site can
- * draw cohort heatmaps by segment. Reads `segment_months`.
+ * draw cohort heatmaps by segment. Reads `segment_rows` and `account_segments` (see segments.ts).
  */
-import type {Db} from "../db.js";
+import {literal, type Db} from "../db.js";
+import {LINE_DIMENSIONS} from "./segments.js";
 import type {MetricFamily, Month} from "./family.js";
 
 export interface CohortRow {
@@ -25,38 +26,71 @@ export interface CohortRow {
  * in cohort + k; mrr: the members' segment MRR in cohort + k (expansion included).
  */
 async function buildRetentionCohorts(db: Db): Promise<void> {
+  // Joined on the segment rows' integer keys. An account dimension's segment does not change and its
+  // segment MRR is the account's MRR, so each account's months are followed once (on its rows of
+  // dimension `all`) and spread over its segments (account_segments); a plan or product member
+  // follows its own rows and looks the account's MRR up on its row of dimension `all`.
+  const lines = LINE_DIMENSIONS.map(literal).join(", ");
   await db.run(`
     CREATE OR REPLACE TABLE retention_cohorts AS
-    WITH first_paid AS (
-      SELECT account_id, min(month) AS cohort FROM account_months WHERE mrr > 0 GROUP BY account_id
+    WITH accounts_all AS (
+      SELECT month_idx, segment_idx, account_idx, mrr, account_mrr FROM segment_rows WHERE dimension = 'all'
     ),
-    members AS (
-      SELECT f.cohort, c.idx AS cohort_idx, s.dimension, s.segment, s.account_id, s.mrr AS mrr0
+    first_paid AS (
+      SELECT account_idx, min(month_idx) AS cohort_idx FROM accounts_all WHERE account_mrr > 0 GROUP BY account_idx
+    ),
+    followed AS (
+      SELECT f.account_idx, f.cohort_idx, a.month_idx - f.cohort_idx AS months_since, a.account_mrr
+      FROM first_paid f JOIN accounts_all a ON a.account_idx = f.account_idx AND a.month_idx >= f.cohort_idx
+    ),
+    starts AS (
+      SELECT f.account_idx, f.cohort_idx, a.account_mrr AS mrr0
+      FROM first_paid f JOIN accounts_all a ON a.account_idx = f.account_idx AND a.month_idx = f.cohort_idx
+    ),
+    account_cells AS (
+      SELECT st.cohort_idx, s.segment_idx, count(*) AS accounts_start, sum(st.mrr0) AS mrr_start
+      FROM starts st JOIN account_segments s USING (account_idx)
+      GROUP BY ALL
+    ),
+    account_kept AS (
+      SELECT f.cohort_idx, s.segment_idx, f.months_since,
+             count(*) FILTER (WHERE f.account_mrr > 0) AS accounts_retained, sum(f.account_mrr) AS mrr
+      FROM followed f JOIN account_segments s USING (account_idx)
+      GROUP BY ALL
+    ),
+    line_members AS (
+      SELECT f.cohort_idx, s.segment_idx, s.account_idx, s.mrr AS mrr0
       FROM first_paid f
-      JOIN months c ON c.month = f.cohort
-      JOIN segment_months s ON s.account_id = f.account_id AND s.month = f.cohort
+      JOIN segment_rows s ON s.account_idx = f.account_idx AND s.month_idx = f.cohort_idx AND s.dimension IN (${lines})
+    ),
+    line_cells AS (
+      SELECT cohort_idx, segment_idx, count(*) AS accounts_start, sum(mrr0) AS mrr_start FROM line_members GROUP BY ALL
+    ),
+    line_kept AS (
+      SELECT mb.cohort_idx, mb.segment_idx, a.month_idx - mb.cohort_idx AS months_since,
+             count(*) FILTER (WHERE a.account_mrr > 0) AS accounts_retained, sum(s.mrr) AS mrr
+      FROM line_members mb
+      JOIN accounts_all a ON a.account_idx = mb.account_idx AND a.month_idx >= mb.cohort_idx
+      LEFT JOIN segment_rows s ON s.month_idx = a.month_idx AND s.segment_idx = mb.segment_idx AND s.account_idx = mb.account_idx
+      GROUP BY ALL
     ),
     cells AS (
-      SELECT mb.cohort, mb.cohort_idx, mb.dimension, mb.segment, (m.idx - mb.cohort_idx)::INTEGER AS months_since,
-             count(*) AS accounts_start,
-             count(*) FILTER (WHERE coalesce(a.mrr, 0) > 0) AS accounts_retained,
-             sum(mb.mrr0) AS mrr_start,
-             coalesce(sum(s.mrr), 0) AS mrr
-      FROM members mb
-      JOIN months m ON m.idx >= mb.cohort_idx
-      LEFT JOIN account_months a ON a.month = m.month AND a.account_id = mb.account_id
-      LEFT JOIN segment_months s
-        ON s.month = m.month AND s.dimension = mb.dimension AND s.segment = mb.segment AND s.account_id = mb.account_id
-      GROUP BY ALL
+      SELECT c.cohort_idx, c.segment_idx, (m.idx - c.cohort_idx)::INTEGER AS months_since, c.accounts_start,
+             coalesce(k.accounts_retained, 0) AS accounts_retained, c.mrr_start, coalesce(k.mrr, 0) AS mrr
+      FROM (SELECT * FROM account_cells UNION ALL SELECT * FROM line_cells) c
+      JOIN months m ON m.idx >= c.cohort_idx
+      LEFT JOIN (SELECT * FROM account_kept UNION ALL SELECT * FROM line_kept) k
+        ON k.cohort_idx = c.cohort_idx AND k.segment_idx = c.segment_idx AND k.months_since = m.idx - c.cohort_idx
     )
-    SELECT c.cohort, c.dimension, c.segment, c.months_since,
+    SELECT cm.month AS cohort, v.dimension, v.segment, c.months_since,
            c.accounts_start::BIGINT AS accounts_start, c.accounts_retained::BIGINT AS accounts_retained,
            c.accounts_retained::DOUBLE / c.accounts_start AS logo_retention,
            c.mrr_start::DECIMAL(18,2) AS mrr_start, c.mrr::DECIMAL(18,2) AS mrr,
            CASE WHEN c.mrr_start > 0 THEN c.mrr::DOUBLE / c.mrr_start::DOUBLE END AS revenue_retention
     FROM cells c
-    JOIN segment_values v ON v.dimension = c.dimension AND v.segment = c.segment
-    ORDER BY c.cohort_idx, v.dim_idx, c.segment, c.months_since`);
+    JOIN segment_values v USING (segment_idx)
+    JOIN months cm ON cm.idx = c.cohort_idx
+    ORDER BY c.cohort_idx, c.segment_idx, c.months_since`);
 }
 
 /** Cohort rows in table order (cohort, dimension, segment, k), by default for the whole book. */

@@ -28,10 +28,9 @@ async function buildRetentionT12m(db: Db): Promise<void> {
     WITH base AS (
       SELECT m.month, b.dimension, b.segment, b.account_id, b.mrr AS mrr_then, coalesce(n.mrr, 0) AS mrr_now
       FROM months m
-      JOIN months y ON y.idx = m.idx - 12
-      JOIN segment_months b ON b.month = y.month AND b.account_mrr > 0
+      JOIN segment_months b ON b.month_idx = m.idx - 12 AND b.account_mrr > 0
       LEFT JOIN segment_months n
-        ON n.month = m.month AND n.dimension = b.dimension AND n.segment = b.segment AND n.account_id = b.account_id
+        ON n.month_idx = m.idx AND n.segment_idx = b.segment_idx AND n.account_idx = b.account_idx
     ),
     cells AS (
       SELECT month, dimension, segment, count(*) AS accounts_start, sum(mrr_then) AS mrr_start,

@@ -3,8 +3,8 @@
  * compiled once by esbuild, instead of transpiling every module through tsx on each run (issue 16:
  * tsx start-up cost about a second of CPU per run). The bundle (node_modules/.cache/cs-report/) is
  * rebuilt when any source file it was built from is newer than it (esbuild's metafile lists them),
- * so an edited loader is never run stale. Only the config file (report.config.ts, CS_CONFIG) is still
- * loaded through tsx's loader, registered here.
+ * so an edited loader is never run stale. The config file (report.config.ts, CS_CONFIG) is compiled
+ * by esbuild when it is loaded (loaders/config.ts): no TypeScript loader is registered.
  */
 import {mkdirSync, readFileSync, renameSync, statSync, writeFileSync} from "node:fs";
 import {dirname, join, relative, resolve} from "node:path";
@@ -50,7 +50,5 @@ if (!fresh()) {
   renameSync(`${meta}.${process.pid}.tmp`, meta);
 }
 
-const {register} = await import("tsx/esm/api");
-register();
 process.argv = [process.argv[0], resolve(ROOT, entry), ...args];
 await import(pathToFileURL(bundle).href);

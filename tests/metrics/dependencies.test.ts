@@ -21,7 +21,9 @@ beforeAll(async () => {
   const db = await openDb();
   await ingest(db, config);
   const ctx = await metricContext(db, config);
-  const tables = async () => (await db.all<{n: string}>(`SELECT lower(table_name) AS n FROM duckdb_tables()`)).map((r) => r.n);
+  const tables = async () => (
+    await db.all<{n: string}>(`SELECT lower(table_name) AS n FROM duckdb_tables() UNION ALL SELECT lower(view_name) FROM duckdb_views() WHERE NOT internal`)
+  ).map((r) => r.n);
   const owner = new Map<string, string>((await tables()).map((t) => [t, "(input)"]));
   for (const family of FAMILIES) {
     const statements: string[] = [];
