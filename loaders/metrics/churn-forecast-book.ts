@@ -10,8 +10,6 @@
 import {ident, type Db} from "../db.js";
 
 export const NO_BAND = "none";
-/** The longest horizon (churn_forecast.HORIZONS): churners are matched to their months up to it before. */
-const MAX_HORIZON = 3;
 
 /** One cell of an origin month: accounts active in it (n) and their Σ MRR. */
 export interface MonthCell {
@@ -55,11 +53,12 @@ export interface MonthAccounts {
 }
 
 /**
- * Stages the active account-months (temp tables __cf_*) and reads the calibration statistics. The
- * cell: health band in the month (or 'none') × the first segment dimension. Finer health bins (10-point
- * score bins) and a first-year flag were tried: neither improved the backtest consistently.
+ * Stages the active account-months (temp tables __cf_*) and reads the calibration statistics of
+ * horizons 1..maxHorizon. The cell: health band in the month (or 'none') × the first segment
+ * dimension. Finer health bins (10-point score bins) and a first-year flag were tried: neither
+ * improved the backtest consistently.
  */
-export async function readBook(db: Db, dimension: string | null): Promise<Book> {
+export async function readBook(db: Db, dimension: string | null, maxHorizon: number): Promise<Book> {
   const months = (await db.all<{month: string}>(`SELECT month FROM months ORDER BY idx`)).map((r) => r.month);
   const parts = [`coalesce(h.band, '${NO_BAND}')`, dimension ? `am.${ident(dimension)}` : "'all'"];
   // k: the account's rank by account id, so "account id order" is an integer sort.
@@ -73,12 +72,12 @@ export async function readBook(db: Db, dimension: string | null): Promise<Book> 
   await db.run(`
     CREATE OR REPLACE TEMP TABLE __cf_cells AS
     SELECT cell, (row_number() OVER (ORDER BY cell) - 1)::INTEGER AS code FROM (SELECT DISTINCT cell FROM __cf_active)`);
-  // Each churn against the account's active months up to MAX_HORIZON before it: h = churn month − m.
+  // Each churn against the account's active months up to the longest horizon before it: h = churn month − m.
   await db.run(`
     CREATE OR REPLACE TEMP TABLE __cf_churners AS
     SELECT a.idx AS m, (c.idx - a.idx)::INTEGER AS h, a.cell, a.mrr, c.amount
     FROM (SELECT mo.idx::INTEGER AS idx, account_id, amount FROM account_movements JOIN months mo USING (month) WHERE movement = 'churn') c
-    JOIN __cf_active a ON a.account_id = c.account_id AND a.idx BETWEEN c.idx - ${MAX_HORIZON} AND c.idx - 1`);
+    JOIN __cf_active a ON a.account_id = c.account_id AND a.idx BETWEEN c.idx - ${maxHorizon} AND c.idx - 1`);
 
   const accounts = months.map(() => 0);
   const mrrSum = months.map(() => 0);

@@ -260,7 +260,7 @@ async function writeTable(db: Db, table: string, columns: Record<string, string>
 /** Reads the book and computes every forecast (exported for the backtest measurements and tests). */
 export async function computeForecasts(db: Db, ctx: MetricContext): Promise<ForecastResult> {
   try {
-    return await forecastBook(db, await readBook(db, ctx.dimensions[0] ?? null));
+    return await forecastBook(db, await readBook(db, ctx.dimensions[0] ?? null, Math.max(...HORIZONS)));
   } finally {
     await dropBook(db);
   }
