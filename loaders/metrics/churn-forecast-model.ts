@@ -154,22 +154,42 @@ export function gammaMeanOne(rng: () => number, shape: number): number {
 export function forecastSum(groups: RiskGroup[], seed: number, draws = DRAWS, events = 0): Forecast {
   let expected = 0;
   for (const g of groups) for (const a of g.amounts) expected += g.p * a;
-  const rng = mulberry32(seed);
+  // mulberry32 (same stream as mulberry32(seed)) with its state in a local: the skip loop below steps
+  // it inline, one step per churner, which is twice as fast as a closure call (issue 16); gammaMeanOne
+  // draws from the same state through `rng`.
+  let state = seed >>> 0;
+  const rng = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
   const totals = new Float64Array(draws);
   for (let d = 0; d < draws; ++d) {
     const factor = events > 0 ? gammaMeanOne(rng, events) : 1;
     let total = 0;
     for (const g of groups) {
+      const amounts = g.amounts;
       const p = Math.min(1, g.p * factor);
       if (p <= 0) continue;
       if (p >= 1) {
-        for (const a of g.amounts) total += a;
+        for (const a of amounts) total += a;
         continue;
       }
       const logq = Math.log1p(-p);
-      for (let i = Math.floor(Math.log(1 - rng()) / logq); i < g.amounts.length; i += 1 + Math.floor(Math.log(1 - rng()) / logq)) {
-        total += g.amounts[i];
+      // The next churner is 1 + floor(log(u) / log(1 − p)) accounts on (the first one: floor(…) from 0).
+      let a = state;
+      for (let i = -1; ; ) {
+        a = (a + 0x6d2b79f5) >>> 0;
+        let t = a;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        i += 1 + Math.floor(Math.log(1 - ((t ^ (t >>> 14)) >>> 0) / 4294967296) / logq);
+        if (i >= amounts.length) break;
+        total += amounts[i];
       }
+      state = a;
     }
     totals[d] = total;
   }

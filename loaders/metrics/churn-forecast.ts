@@ -14,6 +14,7 @@
  */
 import {ident, type Db} from "../db.js";
 import {addMonths} from "./calendar.js";
+import {dropBook, NO_BAND, readBook, readMonth, type Book, type MonthAccounts} from "./churn-forecast-book.js";
 import {cellRates, DRAWS, forecastSum, rateOf, seedOf, SHRINK, type CellCount, type RiskGroup} from "./churn-forecast-model.js";
 import type {Definition, MetricContext, MetricFamily} from "./family.js";
 
@@ -24,90 +25,6 @@ export const CALIBRATION_ORIGINS = 12;
 export const MIN_ORIGINS = 3;
 /** Probability buckets of the calibration table. */
 export const CALIBRATION_BUCKETS = 10;
-
-const NO_BAND = "none";
-
-interface ActiveRow {
-  idx: number;
-  account_id: string;
-  mrr: number;
-  cell: string;
-}
-
-/** Everything the forecast reads, by month index (0 = first month). */
-interface Book {
-  months: string[];
-  /** Active accounts per month: parallel arrays, in account id order. */
-  active: {ids: string[]; mrr: number[]; cell: string[]}[];
-  /** Churned amount (MRR in the month before) by "idx|account". */
-  churns: Map<string, number>;
-  /** Churned MRR of each month (mrr_movements). */
-  churnMrr: number[];
-}
-
-async function readBook(db: Db, dimension: string | null): Promise<Book> {
-  const months = (await db.all<{month: string}>(`SELECT month FROM months ORDER BY idx`)).map((r) => r.month);
-  // The cell: health band in the month (or 'none') × the first segment dimension. Finer health bins
-  // (10-point score bins) and a first-year flag were tried: neither improved the backtest consistently.
-  const parts = [`coalesce(h.band, '${NO_BAND}')`, dimension ? `am.${ident(dimension)}` : "'all'"];
-  const rows = await db.all<ActiveRow>(`
-    SELECT mo.idx, am.account_id, am.mrr::DOUBLE AS mrr, concat_ws('|', ${parts.join(", ")}) AS cell
-    FROM account_months am JOIN months mo USING (month) LEFT JOIN health h USING (month, account_id)
-    WHERE am.mrr > 0 ORDER BY mo.idx, am.account_id`);
-  const active = months.map(() => ({ids: [] as string[], mrr: [] as number[], cell: [] as string[]}));
-  for (const r of rows) {
-    const a = active[r.idx];
-    a.ids.push(r.account_id);
-    a.mrr.push(r.mrr);
-    a.cell.push(r.cell);
-  }
-  const churns = new Map<string, number>();
-  for (const r of await db.all<{idx: number; account_id: string; amount: number}>(`
-      SELECT mo.idx, account_id, amount::DOUBLE AS amount FROM account_movements JOIN months mo USING (month) WHERE movement = 'churn'`)) {
-    churns.set(`${r.idx}|${r.account_id}`, r.amount);
-  }
-  const churnMrr = (await db.all<{churn: number}>(`SELECT churn::DOUBLE AS churn FROM mrr_movements JOIN months USING (month) ORDER BY idx`)).map(
-    (r) => r.churn
-  );
-  return {months, active, churns, churnMrr};
-}
-
-/** What origin M says about horizon h: churn counts per cell, and churned MRR vs MRR at M of the churners. */
-interface OriginStats {
-  cells: Map<string, CellCount>;
-  /** The same counts weighted by MRR at M (n = Σ MRR, c = Σ MRR of the churners). */
-  mrrCells: Map<string, CellCount>;
-  churnedAmount: number;
-  /** Σ churned amount²: with churnedAmount, the effective number of churn events (Σa)² / Σa². */
-  churnedSquares: number;
-  churnersMrr: number;
-}
-
-function originStats(book: Book, m: number, h: number): OriginStats {
-  const cells = new Map<string, CellCount>();
-  const mrrCells = new Map<string, CellCount>();
-  let churnedAmount = 0;
-  let churnedSquares = 0;
-  let churnersMrr = 0;
-  const a = book.active[m];
-  for (let i = 0; i < a.ids.length; ++i) {
-    const amount = book.churns.get(`${m + h}|${a.ids[i]}`);
-    const cell = cells.get(a.cell[i]) ?? {n: 0, c: 0};
-    const mrrCell = mrrCells.get(a.cell[i]) ?? {n: 0, c: 0};
-    cell.n += 1;
-    mrrCell.n += a.mrr[i];
-    if (amount !== undefined) {
-      cell.c += 1;
-      mrrCell.c += a.mrr[i];
-      churnedAmount += amount;
-      churnedSquares += amount * amount;
-      churnersMrr += a.mrr[i];
-    }
-    cells.set(a.cell[i], cell);
-    mrrCells.set(a.cell[i], mrrCell);
-  }
-  return {cells, mrrCells, churnedAmount, churnedSquares, churnersMrr};
-}
 
 export interface ForecastRow {
   made_at: string;
@@ -122,10 +39,18 @@ export interface ForecastRow {
   actual_churn_mrr: number | null;
 }
 
+/** The calibrated rates of one horizon, per cell code (Book.cellNames). */
+interface HorizonRates {
+  /** Churn probability (the cell's logo rate). */
+  p: Float64Array;
+  /** The cell's MRR-weighted rate. */
+  mrrRate: Float64Array;
+  /** Churned MRR ÷ MRR at origin, over the calibration's churners. */
+  ratio: number;
+}
+
 interface Prediction {
-  /** Per account active at X: churn probability at each horizon, and the MRR a churn would take. */
-  p: number[][];
-  amount: number[][];
+  horizons: HorizonRates[];
   origins: number[];
   /**
    * Per horizon, the effective churn events the rates were calibrated on, (Σ churned MRR)² / Σ churned MRR²
@@ -134,17 +59,16 @@ interface Prediction {
   events: number[];
 }
 
-/** The account-level predictions made at month index x (null when the history is too short). */
-function predict(book: Book, stats: OriginStats[][], x: number): Prediction | null {
-  const a = book.active[x];
-  const p: number[][] = [];
-  const amount: number[][] = [];
+/** The cell-level predictions made at month index x (null when the history is too short). */
+function predict(book: Book, x: number): Prediction | null {
+  const horizons: HorizonRates[] = [];
   const origins: number[] = [];
   const events: number[] = [];
   for (const h of HORIZONS) {
     const from = Math.max(0, x - h - CALIBRATION_ORIGINS + 1);
     const to = x - h;
     if (to - from + 1 < MIN_ORIGINS) return null;
+    // Cells in first-seen order (origin month, then account id), as an account loop would meet them.
     const cells = new Map<string, CellCount>();
     const mrrCells = new Map<string, CellCount>();
     let churned = 0;
@@ -153,14 +77,17 @@ function predict(book: Book, stats: OriginStats[][], x: number): Prediction | nu
     let accountMonths = 0;
     let mrrSum = 0;
     for (let m = from; m <= to; ++m) {
-      const s = (stats[m][h] ??= originStats(book, m, h));
-      for (const [k, v] of s.cells) addCount(cells, k, v, 1);
-      for (const [k, v] of s.mrrCells) addCount(mrrCells, k, v, 1);
-      churned += s.churnedAmount;
-      squares += s.churnedSquares;
-      base += s.churnersMrr;
-      accountMonths += book.active[m].ids.length;
-      mrrSum += book.active[m].mrr.reduce((t, v) => t + v, 0);
+      const s = book.churners[m][h];
+      for (const {cell, n, mrr} of book.cells[m]) {
+        const churners = s?.cells.get(cell);
+        addCount(cells, cell, {n, c: churners?.c ?? 0}, 1);
+        addCount(mrrCells, cell, {n: mrr, c: churners?.mrr ?? 0}, 1);
+      }
+      churned += s?.amount ?? 0;
+      squares += s?.squares ?? 0;
+      base += s?.mrr ?? 0;
+      accountMonths += book.accounts[m];
+      mrrSum += book.mrrSum[m];
     }
     // MRR-weighted counts in units of the mean account (Σ weights = account-months), so they shrink alike.
     const unit = mrrSum > 0 ? accountMonths / mrrSum : 0;
@@ -168,21 +95,15 @@ function predict(book: Book, stats: OriginStats[][], x: number): Prediction | nu
     for (const [k, v] of mrrCells) addCount(weighted, k, v, unit);
     const rates = cellRates(cells);
     const mrrRates = cellRates(weighted);
-    const ratio = base > 0 ? churned / base : 1;
-    p.push(a.cell.map((cell) => rateOf(rates, cell)));
-    // Large accounts churn less often than small ones of the same cell: a churn takes the account's
-    // MRR × (MRR-weighted rate / logo rate of its cell), so the cell's expected churned MRR is its
-    // MRR-weighted rate × its MRR, while the probability stays the logo rate.
-    amount.push(
-      a.mrr.map((mrr, i) => {
-        const logo = rateOf(rates, a.cell[i]);
-        return logo > 0 ? (mrr * ratio * rateOf(mrrRates, a.cell[i])) / logo : mrr * ratio;
-      })
-    );
+    horizons.push({
+      p: Float64Array.from(book.cellNames, (cell) => rateOf(rates, cell)),
+      mrrRate: Float64Array.from(book.cellNames, (cell) => rateOf(mrrRates, cell)),
+      ratio: base > 0 ? churned / base : 1
+    });
     origins.push(to - from + 1);
     events.push(squares > 0 ? (churned * churned) / squares : 0);
   }
-  return {p, amount, origins, events};
+  return {horizons, origins, events};
 }
 
 function addCount(into: Map<string, CellCount>, key: string, v: CellCount, scale: number): void {
@@ -192,14 +113,31 @@ function addCount(into: Map<string, CellCount>, key: string, v: CellCount, scale
   into.set(key, c);
 }
 
+/**
+ * The MRR each account of the month would take with it at one horizon. Large accounts churn less often
+ * than small ones of the same cell: a churn takes the account's MRR × (MRR-weighted rate / logo rate
+ * of its cell), so the cell's expected churned MRR is its MRR-weighted rate × its MRR, while the
+ * probability stays the logo rate.
+ */
+function amounts(a: MonthAccounts, r: HorizonRates): Float64Array {
+  const out = new Float64Array(a.mrr.length);
+  for (let i = 0; i < out.length; ++i) {
+    const logo = r.p[a.cell[i]];
+    const mrr = a.mrr[i];
+    out[i] = logo > 0 ? (mrr * r.ratio * r.mrrRate[a.cell[i]]) / logo : mrr * r.ratio;
+  }
+  return out;
+}
+
 /** Accounts grouped by their probability (groups in first-seen order, accounts in id order). */
-function riskGroups(p: number[], amount: number[]): RiskGroup[] {
+function riskGroups(p: (i: number) => number, amount: Float64Array): RiskGroup[] {
   const groups = new Map<number, RiskGroup>();
-  p.forEach((pi, i) => {
-    const g = groups.get(pi) ?? {p: pi, amounts: []};
+  for (let i = 0; i < amount.length; ++i) {
+    const pi = p(i);
+    let g = groups.get(pi);
+    if (!g) groups.set(pi, (g = {p: pi, amounts: []}));
     g.amounts.push(amount[i]);
-    groups.set(pi, g);
-  });
+  }
   return [...groups.values()];
 }
 
@@ -212,38 +150,45 @@ export interface ForecastResult {
   outcomes: {horizon: number; p: number; n: number; c: number}[];
 }
 
-/** Every forecast of the history. Pure given the book: the forecast made at X reads months ≤ X only. */
-export function forecastBook(book: Book): ForecastResult {
+/**
+ * Every forecast of the history: the forecast made at X reads months ≤ X only. The accounts of a month
+ * are read only when a forecast is simulated at it, one month at a time.
+ */
+export async function forecastBook(db: Db, book: Book): Promise<ForecastResult> {
   const last = book.months.length - 1;
-  const stats: OriginStats[][] = book.months.map(() => []);
   const rows: ForecastRow[] = [];
   const quarter: ForecastResult["quarter"] = [];
   const outcomes: ForecastResult["outcomes"] = [];
+  const codes = new Map(book.cellNames.map((cell, code) => [cell, code]));
   for (let x = 0; x <= last; ++x) {
-    const a = book.active[x];
-    const pred = predict(book, stats, x);
+    const pred = predict(book, x);
+    const a = pred ? await readMonth(db, book, x) : null;
     const made_at = book.months[x];
+    const accounts = book.accounts[x];
+    const amount = pred && a ? pred.horizons.map((r) => amounts(a, r)) : [];
     for (const h of HORIZONS) {
       const actual = x + h <= last ? book.churnMrr[x + h] : null;
       const row: ForecastRow = {
-        made_at, month: addMonths(made_at, h), horizon: h, accounts: a.ids.length,
+        made_at, month: addMonths(made_at, h), horizon: h, accounts,
         calibration_months: pred?.origins[h - 1] ?? Math.max(0, x - h + 1),
         expected_churns: null, expected_churn_mrr: null, low: null, high: null, actual_churn_mrr: actual
       };
-      if (pred) {
-        const f = forecastSum(riskGroups(pred.p[h - 1], pred.amount[h - 1]), seedOf(`${made_at}+${h}`), DRAWS, pred.events[h - 1]);
-        Object.assign(row, {
-          expected_churns: round2(pred.p[h - 1].reduce((s, v) => s + v, 0)),
-          expected_churn_mrr: round2(f.expected), low: round2(f.low), high: round2(f.high)
-        });
+      if (pred && a) {
+        const p = pred.horizons[h - 1].p;
+        const f = forecastSum(riskGroups((i) => p[a.cell[i]], amount[h - 1]), seedOf(`${made_at}+${h}`), DRAWS, pred.events[h - 1]);
+        let expectedChurns = 0;
+        for (let i = 0; i < a.cell.length; ++i) expectedChurns += p[a.cell[i]];
+        Object.assign(row, {expected_churns: round2(expectedChurns), expected_churn_mrr: round2(f.expected), low: round2(f.low), high: round2(f.high)});
         if (x + h <= last) {
+          // The same cell counts the calibration uses, at origin x: accounts and churners per probability.
           const byP = new Map<number, {n: number; c: number}>();
-          pred.p[h - 1].forEach((pi, i) => {
+          for (const {cell, n} of book.cells[x]) {
+            const pi = p[codes.get(cell)!];
             const o = byP.get(pi) ?? {n: 0, c: 0};
-            o.n += 1;
-            if (book.churns.has(`${x + h}|${a.ids[i]}`)) o.c += 1;
+            o.n += n;
+            o.c += book.churners[x][h]?.cells.get(cell)?.c ?? 0;
             byP.set(pi, o);
-          });
+          }
           for (const [pi, o] of byP) outcomes.push({horizon: h, p: pi, ...o});
         }
       }
@@ -252,20 +197,23 @@ export function forecastBook(book: Book): ForecastResult {
     // The quarter: churning in X+1, X+2 or X+3 are exclusive outcomes, so P = Σ_h p_h and the amount
     // is the probability-weighted mean of the horizons' amounts.
     const q = {
-      made_at, first_month: addMonths(made_at, 1), last_month: addMonths(made_at, 3), accounts: a.ids.length,
+      made_at, first_month: addMonths(made_at, 1), last_month: addMonths(made_at, 3), accounts,
       calibration_months: pred ? Math.min(...pred.origins) : Math.max(0, x - 2),
       expected_churn_mrr: null as number | null, low: null as number | null, high: null as number | null,
       actual_churn_mrr: x + 3 <= last ? HORIZONS.reduce((s, h) => s + book.churnMrr[x + h], 0) : null
     };
-    if (pred) {
-      const p = a.ids.map((_, i) => Math.min(1, HORIZONS.reduce((s, h) => s + pred.p[h - 1][i], 0)));
-      const amount = a.ids.map((_, i) => {
-        const w = HORIZONS.reduce((s, h) => s + pred.p[h - 1][i], 0);
-        return w > 0 ? HORIZONS.reduce((s, h) => s + pred.p[h - 1][i] * pred.amount[h - 1][i], 0) / w : a.mrr[i];
-      });
+    if (pred && a) {
+      const ps = pred.horizons.map((r) => r.p);
+      const w = new Float64Array(accounts);
+      const qAmount = new Float64Array(accounts);
+      for (let i = 0; i < accounts; ++i) {
+        const c = a.cell[i];
+        w[i] = HORIZONS.reduce((s, h) => s + ps[h - 1][c], 0);
+        qAmount[i] = w[i] > 0 ? HORIZONS.reduce((s, h) => s + ps[h - 1][c] * amount[h - 1][i], 0) / w[i] : a.mrr[i];
+      }
       // The three horizons are calibrated on nearly the same churns: their mean, not their sum, of events.
       const events = pred.events.reduce((s, e) => s + e, 0) / pred.events.length;
-      const f = forecastSum(riskGroups(p, amount), seedOf(`${made_at}+q`), DRAWS, events);
+      const f = forecastSum(riskGroups((i) => Math.min(1, w[i]), qAmount), seedOf(`${made_at}+q`), DRAWS, events);
       Object.assign(q, {expected_churn_mrr: round2(f.expected), low: round2(f.low), high: round2(f.high)});
     }
     quarter.push(q);
@@ -311,7 +259,11 @@ async function writeTable(db: Db, table: string, columns: Record<string, string>
 
 /** Reads the book and computes every forecast (exported for the backtest measurements and tests). */
 export async function computeForecasts(db: Db, ctx: MetricContext): Promise<ForecastResult> {
-  return forecastBook(await readBook(db, ctx.dimensions[0] ?? null));
+  try {
+    return await forecastBook(db, await readBook(db, ctx.dimensions[0] ?? null, Math.max(...HORIZONS)));
+  } finally {
+    await dropBook(db);
+  }
 }
 
 async function build(db: Db, ctx: MetricContext): Promise<void> {

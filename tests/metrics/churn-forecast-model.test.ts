@@ -87,4 +87,35 @@ describe("churn forecast model", () => {
     const groups = [{p: 0.03, amounts: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((v) => v * 1000)}];
     expect(forecastSum(groups, seedOf("x"))).toEqual(forecastSum(groups, seedOf("x")));
   });
+
+  it("draws exactly what the plain closure-based simulation draws (the inlined generator changes no number)", () => {
+    // The simulation as first written: mulberry32 as a closure, the geometric skip as a for loop.
+    const reference = (groups: {p: number; amounts: number[]}[], seed: number, draws: number, events: number) => {
+      const rng = mulberry32(seed);
+      const totals = new Float64Array(draws);
+      for (let d = 0; d < draws; ++d) {
+        const factor = events > 0 ? gammaMeanOne(rng, events) : 1;
+        let total = 0;
+        for (const g of groups) {
+          const p = Math.min(1, g.p * factor);
+          if (p <= 0) continue;
+          if (p >= 1) {
+            for (const a of g.amounts) total += a;
+            continue;
+          }
+          const logq = Math.log1p(-p);
+          for (let i = Math.floor(Math.log(1 - rng()) / logq); i < g.amounts.length; i += 1 + Math.floor(Math.log(1 - rng()) / logq)) total += g.amounts[i];
+        }
+        totals[d] = total;
+      }
+      totals.sort();
+      return [totals[399], totals[3599]];
+    };
+    const r = mulberry32(5);
+    const groups = [0.01, 0.2, 0, 1, 0.6, 0.003].map((p) => ({p, amounts: Array.from({length: 40 + Math.floor(r() * 200)}, () => Math.round(r() * 1e5) / 100)}));
+    for (const [seed, events] of [[1, 0], [seedOf("2025-01+q"), 12.5], [99, 0.7]]) {
+      const f = forecastSum(groups, seed, 4000, events);
+      expect([f.low, f.high]).toEqual(reference(groups, seed, 4000, events));
+    }
+  });
 });
