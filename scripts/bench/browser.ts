@@ -21,7 +21,11 @@ const OBSERVE_FIRST_CHART = `
   }).observe(document, {childList: true, subtree: true});
 `;
 
-export async function pageCost(browser: Browser, base: string, path: string): Promise<PageCost> {
+/**
+ * `scroll`: after load, scroll to the bottom so sections that load when seen load too (for the
+ * page-bytes figures; the first-chart time is measured without it).
+ */
+export async function pageCost(browser: Browser, base: string, path: string, {scroll = false} = {}): Promise<PageCost> {
   const context = await browser.newContext({viewport: {width: 1280, height: 900}}); // fresh: cold cache
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -34,11 +38,24 @@ export async function pageCost(browser: Browser, base: string, path: string): Pr
     requests += 1;
   });
   await page.addInitScript(OBSERVE_FIRST_CHART);
-  await page.goto(base + path, {waitUntil: "networkidle"});
+  await page.goto(base + path, {waitUntil: "networkidle", timeout: 120_000});
+  if (scroll) {
+    for (let y = 0; y < (await page.evaluate(() => document.body.scrollHeight)); y += 600) {
+      await page.evaluate((top) => window.scrollTo(0, top), y);
+      await page.waitForTimeout(50);
+    }
+    await page.waitForLoadState("networkidle");
+    await page.waitForTimeout(500);
+  }
   const firstChartMs = await page
     .waitForFunction(() => (window as unknown as {__firstChart?: number}).__firstChart, null, {timeout: 30_000})
     .then((h) => h.jsonValue() as Promise<number>)
     .catch(() => null);
   await context.close();
   return {path, bytes, requests, firstChartMs};
+}
+
+/** The pages whose bytes the benchmark compares across book sizes: every page, one monthly report a year. */
+export function benchPages(pages: string[]): string[] {
+  return pages.filter((p) => !/^\/reports\/\d{4}-\d{2}$/.test(p) || p.endsWith("-01"));
 }
