@@ -1,21 +1,27 @@
 /**
- * Writes src/generated/account-shards.js: the Accounts page's list of account-history shard files.
- * Framework includes a file in dist/ only when a page names it in a literal FileAttachment, and the
- * number of shards follows the size of the book (loaders/site/datasets/account-history.ts), so the
- * build writes the list for this book before Framework runs. Only the file of the account a reader
- * opens is fetched.
+ * Writes src/generated/account-shards.js, the Accounts page's list of account-history shard files,
+ * and puts the shard files next to it (src/generated/account-history/). Framework includes a file in
+ * dist/ only when a page names it in a literal FileAttachment, and the number of shards follows the
+ * size of the book (loaders/site/datasets/account-history.ts), so the build writes the list for this
+ * book before Framework runs. Only the file of the account a reader opens is fetched.
+ *
+ * The shards are plain files, not members of the metrics archive (src/data/metrics.zip.ts): Framework
+ * reads the whole archive again for every member it extracts, so a thousand shards in a 200 MB
+ * archive (100k accounts) took Framework over ten minutes to unpack; plain files are copied.
  */
-import {mkdir, readFile, writeFile} from "node:fs/promises";
+import {copyFile, mkdir, readFile, rm, writeFile} from "node:fs/promises";
 import {dirname, join} from "node:path";
 import {PROJECT_ROOT} from "../loaders/config.js";
 import {historyFileName} from "../loaders/site/datasets/account-history.js";
 import {SITE_DATA_DIR} from "../loaders/site/paths.js";
 
 export const ACCOUNT_SHARDS_MODULE = join(PROJECT_ROOT, "src", "generated", "account-shards.js");
+/** The shard files' folder, relative to the module. */
+const SHARD_FOLDER = "account-history";
 
-/** The module's text for `shards` files (from src/generated/ the data is at ../data/metrics/). */
+/** The module's text for `shards` files (in ./account-history/ next to the module). */
 export function accountShardsModule(shards: number): string {
-  const files = Array.from({length: shards}, (_, i) => `  FileAttachment("../data/metrics/${historyFileName(i, shards)}")`);
+  const files = Array.from({length: shards}, (_, i) => `  FileAttachment("./${SHARD_FOLDER}/${historyFileName(i, shards)}")`);
   return [
     "// Written by the build (scripts/account-shards-module.ts) for this book: do not edit.",
     'import {FileAttachment} from "observablehq:stdlib";',
@@ -26,10 +32,13 @@ export function accountShardsModule(shards: number): string {
   ].join("\n");
 }
 
-/** Writes the module for the shard count the build computed (accounts_summary.json). */
+/** Writes the module and copies the shard files, for the shard count the build computed (accounts_summary.json). */
 export async function writeAccountShardsModule(dir = join(SITE_DATA_DIR, "metrics"), path = ACCOUNT_SHARDS_MODULE): Promise<number> {
   const {shards} = JSON.parse(await readFile(join(dir, "accounts_summary.json"), "utf8")) as {shards: number};
-  await mkdir(dirname(path), {recursive: true});
+  const folder = join(dirname(path), SHARD_FOLDER);
+  await rm(folder, {recursive: true, force: true});
+  await mkdir(folder, {recursive: true});
+  for (let i = 0; i < shards; ++i) await copyFile(join(dir, historyFileName(i, shards)), join(folder, historyFileName(i, shards)));
   await writeFile(path, accountShardsModule(shards));
   return shards;
 }

@@ -12,7 +12,8 @@ export async function writeArchive(out: NodeJS.WritableStream, dir = join(SITE_D
   const zip = new JSZip();
   for (const name of (await readdir(dir, {recursive: true})).sort()) {
     const path = join(dir, name);
-    if (name.includes(".")) zip.file(name, await readFile(path), {date: FIXED_DATE, binary: true});
+    // The account-history shards ship as plain files (scripts/account-shards-module.ts).
+    if (name.includes(".") && !name.startsWith("account-history-")) zip.file(name, await readFile(path), {date: FIXED_DATE, binary: true});
   }
   const bytes = await zip.generateAsync({type: "nodebuffer", compression: "STORE"});
   out.write(bytes);

@@ -54,9 +54,11 @@ describe("a protected build carries no customer data in the clear", () => {
     // Only the DuckDB engine's .wasm file (one variant, "eh"), copied byte for byte from node_modules, is not searched.
     expect(skipped).toEqual([expect.stringMatching(/duckdb-eh\.wasm$/)]);
     // Every data file is ciphertext (starts with the format's magic), not only free of these strings.
-    const data = readdirSync(join(OUT, "_file", "data"), {recursive: true}) as string[];
-    const clear = data.filter((f) => f.includes(".") && !readFileSync(join(OUT, "_file", "data", f)).subarray(0, 8).equals(Buffer.from("CSRPENC1")));
+    // (data/: the metric files; generated/account-history/: the Accounts page's history shards.)
+    const data = ["data", "generated"].flatMap((d) => (readdirSync(join(OUT, "_file", d), {recursive: true}) as string[]).map((f) => join(d, f)));
+    const clear = data.filter((f) => f.includes(".") && !readFileSync(join(OUT, "_file", f)).subarray(0, 8).equals(Buffer.from("CSRPENC1")));
     expect(data.length).toBeGreaterThan(50);
+    expect(data.filter((f) => f.includes("account-history-")).length).toBeGreaterThan(0);
     expect(clear).toEqual([]);
     // The passphrase itself is written nowhere.
     expect((await contents(OUT)).filter(([, b]) => b.includes(Buffer.from(PASSPHRASE))).map(([f]) => f)).toEqual([]);
