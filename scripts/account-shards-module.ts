@@ -9,11 +9,12 @@
  * reads the whole archive again for every member it extracts, so a thousand shards in a 200 MB
  * archive (100k accounts) took Framework over ten minutes to unpack; plain files are copied.
  */
-import {copyFile, mkdir, readFile, rm, writeFile} from "node:fs/promises";
+import {copyFile, mkdir, readFile, rm, utimes, writeFile} from "node:fs/promises";
 import {dirname, join} from "node:path";
 import {PROJECT_ROOT} from "../loaders/config.js";
 import {historyFileName} from "../loaders/site/datasets/account-history.js";
 import {SITE_DATA_DIR} from "../loaders/site/paths.js";
+import {pinnedTime} from "./reproducible.js";
 
 export const ACCOUNT_SHARDS_MODULE = join(PROJECT_ROOT, "src", "generated", "account-shards.js");
 /** The shard files' folder, relative to the module. */
@@ -38,7 +39,15 @@ export async function writeAccountShardsModule(dir = join(SITE_DATA_DIR, "metric
   const folder = join(dirname(path), SHARD_FOLDER);
   await rm(folder, {recursive: true, force: true});
   await mkdir(folder, {recursive: true});
-  for (let i = 0; i < shards; ++i) await copyFile(join(dir, historyFileName(i, shards)), join(folder, historyFileName(i, shards)));
+  // Framework writes a file's modification time into the module that attaches it: pinned as the
+  // pages' are (reproducible.ts), so two builds of the same data are the same bytes.
+  const {asOf} = JSON.parse(await readFile(join(dir, "manifest.json"), "utf8")) as {asOf: string};
+  const time = new Date(pinnedTime(asOf));
+  for (let i = 0; i < shards; ++i) {
+    const target = join(folder, historyFileName(i, shards));
+    await copyFile(join(dir, historyFileName(i, shards)), target);
+    await utimes(target, time, time);
+  }
   await writeFile(path, accountShardsModule(shards));
   return shards;
 }

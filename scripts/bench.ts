@@ -176,7 +176,7 @@ if (pipelineSizes.length) {
       metricsMs: parsed?.metricsMs ?? null,
       wallMs: m.ms,
       peakRssBytes: m.peakRssBytes,
-      error: ok ? null : ((m.stderr || m.stdout).trim().split("\n").filter(Boolean).pop() ?? `exit ${m.code}`),
+      error: ok ? null : failureLine(m.stderr || m.stdout, m.code),
       timings: parsed?.timings ?? {}
     };
     pipelineOnly.push(r);
@@ -195,7 +195,6 @@ const rows = [
     (r) =>
       `| ${r.accounts.toLocaleString("en-US")} | ${r.inputRows.toLocaleString("en-US")} | ${mb(r.inputBytes)} | ${s(r.readFloorMs)} | ${s(r.ingestMs)} (${x(r.ratios.ingest)}) | ${s(r.metricsMs)} (${x(r.ratios.metrics)}) | ${s(r.ingestPlusMetricsMs)} | ${mb(r.pipelinePeakRssBytes)} | ${s(r.buildMs)} | ${mb(r.buildPeakRssBytes)} | ${mb(r.distBytes)} |`
   ),
-  "",
   ...pipelineOnly.map(
     (r) =>
       `| ${r.accounts.toLocaleString("en-US")} (pipeline only${r.error ? `: failed, ${r.error.slice(0, 80)}` : ""}) | ${r.inputRows.toLocaleString("en-US")} | ${mb(r.inputBytes)} | ${s(r.readFloorMs)} | ${r.ingestMs === null ? "–" : `${s(r.ingestMs)} (${x(r.ingestMs / r.readFloorMs)})`} | ${r.metricsMs === null ? "–" : `${s(r.metricsMs)} (${x(r.metricsMs / r.readFloorMs)})`} | ${s(r.wallMs)} (process) | ${mb(r.peakRssBytes)} | – | – | – |`
@@ -282,4 +281,10 @@ function targetRows(): string[] {
   }
   if (pandas) out.push(`| \`--tables mrr_movements,churn,retention_cohorts,nps\` at ${pandas.accounts.toLocaleString("en-US")} accounts ≥ 3× faster than pandas, identical outputs | ${x(pandas.speedup)} (${s(pandas.cliMedianMs)} s vs ${s(pandas.pandasMedianMs)} s), ${pandas.identical ? "identical" : "outputs DIFFER"} | ${yes(pandas.speedup >= 3 && pandas.identical)} |`);
   return out;
+}
+
+/** The line that says why a child run failed (its error message, not the stack or Node's version line). */
+function failureLine(output: string, code: number | null): string {
+  const lines = output.trim().split("\n").map((l) => l.trim()).filter(Boolean);
+  return lines.find((l) => /error|out of memory|heap/i.test(l)) ?? lines.pop() ?? `exit ${code}`;
 }
