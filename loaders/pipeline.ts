@@ -51,8 +51,14 @@ export function outOfMemory(e: unknown, config: Pick<ReportConfig, "memoryLimit"
   if (!/Out of Memory Error|could not allocate block|failed to allocate data/i.test(message)) return null;
   return new ConfigError(
     `DuckDB ran out of memory within memoryLimit "${config.memoryLimit}" (${message.split("\n")[0].replace(/^.*?Error: /, "").slice(0, 160)}); ` +
-      `raise memoryLimit in the config (e.g. "3GB") or free memory on this machine`
+      `raise memoryLimit in the config (e.g. "${doubled(config.memoryLimit)}") or free memory on this machine`
   );
+}
+
+/** Twice a memoryLimit such as "3GB" (the suggestion in the out-of-memory message). */
+function doubled(limit: string): string {
+  const m = /^(\d+(?:\.\d+)?)\s*(MB|GB|MiB|GiB)$/i.exec(limit.trim());
+  return m ? `${Number(m[1]) * 2}${m[2]}` : "8GB";
 }
 
 async function compute(config: ReportConfig, {db, tables: only}: PipelineOptions): Promise<PipelineResult> {

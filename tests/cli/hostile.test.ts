@@ -130,6 +130,6 @@ describe("settings: one line naming the setting", () => {
   it("a memoryLimit too small for the data names memoryLimit", () => {
     oneLine(runs.memory);
     expect(runs.memory.code).toBe(1);
-    expect(runs.memory.stderr).toMatch(/^error: DuckDB ran out of memory within memoryLimit "1MB" \(.+\); raise memoryLimit in the config \(e\.g\. "3GB"\) or free memory on this machine\n$/);
+    expect(runs.memory.stderr).toMatch(/^error: DuckDB ran out of memory within memoryLimit "1MB" \(.+\); raise memoryLimit in the config \(e\.g\. "2MB"\) or free memory on this machine\n$/);
   });
 });
