@@ -9,7 +9,7 @@
  * record is quarantined with its own file and line. Parquet: the files with one column layout are
  * read by one read_parquet over their list, which DuckDB reads in parallel.
  */
-import {readFileSync, statSync} from "node:fs";
+import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import type {ReportConfig} from "../config.js";
 import {ident, literal, type Db} from "../db.js";
@@ -20,7 +20,7 @@ import {columnTarget, matchHeader} from "./header.js";
 import type {RawTable} from "./load.js";
 import type {TableFile} from "./locate.js";
 import {agreesSql, type Partitioned, type TablePart} from "./partitions.js";
-import {scanCsv, type MalformedRecord} from "./records.js";
+import {maxLineSize, scanCsv, type MalformedRecord} from "./records.js";
 import type {TableSpec} from "./schema.js";
 
 /** One file's columns: its own header, then the partition keys it lacks. */
@@ -107,11 +107,8 @@ async function loadCsvParts(db: Db, spec: TableSpec, tf: TableFile, p: Partition
     encodings.set(decoded.encoding, (encodings.get(decoded.encoding) ?? 0) + 1);
     const cols = partColumns(spec, part, index, scanned.header, config, true);
     const columns = [`'__line': 'BIGINT'`, ...scanned.header.map((_, i) => `'c${i}': 'VARCHAR'`)].join(", ");
-    // DuckDB sizes each CSV reader's buffer from max_line_size (100 MB allows ~1.4 GiB), and the
-    // union reads the files at once: no record is longer than its file, so that bounds it.
-    const maxLine = Math.min(100_000_000, Math.max(1 << 20, statSync(copy).size + 1));
     const read = `read_csv(${literal(copy)}, header = false, auto_detect = false,
-      delim = ${literal(scanned.delimiter)}, quote = '"', escape = '"', new_line = '\\n', max_line_size = ${maxLine},
+      delim = ${literal(scanned.delimiter)}, quote = '"', escape = '"', new_line = '\\n', max_line_size = ${maxLineSize(scanned)},
       columns = {${columns}})`;
     for (const [key, value, at] of cols.duplicated) {
       const bad = await db.all<{line: number; v: string | null}>(

@@ -18,7 +18,7 @@ import {withFs} from "./fs-errors.js";
 import {matchHeader, type HeaderMatch} from "./header.js";
 import type {TableFile} from "./locate.js";
 import type {MalformedRecord} from "./records.js";
-import {scanCsv} from "./records.js";
+import {maxLineSize, scanCsv} from "./records.js";
 import {loadPartitioned} from "./load-partitioned.js";
 import type {TableSpec} from "./schema.js";
 
@@ -56,7 +56,7 @@ function loadCsv(spec: TableSpec, tf: TableFile, config: ReportConfig, tmpDir: s
   const match = matchHeader(spec, scanned.header, config.tables[spec.name], {file, csv: true});
   const columns = [`'__line': 'BIGINT'`, ...scanned.header.map((_, i) => `'c${i}': 'VARCHAR'`)].join(", ");
   const source = `SELECT * FROM read_csv(${literal(copy)}, header = false, auto_detect = false,
-    delim = ${literal(scanned.delimiter)}, quote = '"', escape = '"', new_line = '\\n', max_line_size = 100000000,
+    delim = ${literal(scanned.delimiter)}, quote = '"', escape = '"', new_line = '\\n', max_line_size = ${maxLineSize(scanned)},
     columns = {${columns}})`;
   return {...match, file, source, malformed: scanned.malformed, expectedRows: scanned.written, encoding: used, encodingNote: note ?? null};
 }

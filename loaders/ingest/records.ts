@@ -31,6 +31,8 @@ export interface ScannedCsv {
   delimiter: string;
   /** Data records written to the copy. */
   written: number;
+  /** Bytes in the copy's longest line (its line-number field included, newline excluded). */
+  longest: number;
   malformed: MalformedRecord[];
 }
 
@@ -122,6 +124,15 @@ class Writer {
   }
 }
 
+/**
+ * The `max_line_size` DuckDB reads the copy with: its default (2 MB) unless a record is longer.
+ * DuckDB sizes each CSV reader's buffer at 16× this and reserves it against memory_limit, so a
+ * fixed large bound (100 MB: a 1.5 GB buffer) would take half the memory of a large run.
+ */
+export function maxLineSize(scanned: Pick<ScannedCsv, "longest">): number {
+  return Math.max(2_000_000, scanned.longest + 1);
+}
+
 // Byte classes for the scan.
 const ORDINARY = 0;
 const BLANK = 1; // space or tab: not content
@@ -149,6 +160,7 @@ export function scanCsv(bytes: Buffer, outPath: string, file: string): ScannedCs
   let header: string[] | null = null;
   const malformed: MalformedRecord[] = [];
   let written = 0;
+  let longest = 0;
 
   const n = bytes.length;
   let i = 0;
@@ -178,6 +190,7 @@ export function scanCsv(bytes: Buffer, outPath: string, file: string): ScannedCs
       out.number(startLine, delim);
       out.bytes(bytes, start, end);
       ++written;
+      longest = Math.max(longest, end - start + String(startLine).length + 1);
     }
   };
 
@@ -230,5 +243,5 @@ export function scanCsv(bytes: Buffer, outPath: string, file: string): ScannedCs
   } finally {
     closeSync(fd);
   }
-  return header === null ? null : {header, delimiter, written, malformed};
+  return header === null ? null : {header, delimiter, written, longest, malformed};
 }

@@ -3,11 +3,15 @@
  * rows and their reasons, or the one-line fatal message.
  */
 import {execFile} from "node:child_process";
-import {resolve} from "node:path";
+import {appendFileSync, cpSync, mkdtempSync, rmSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join, resolve} from "node:path";
 import {describe, expect, it} from "vitest";
 import {PROJECT_ROOT, resolveConfig} from "../../loaders/config.js";
 import {metricContext} from "../../loaders/metrics/calendar.js";
-import {column, expectAccounting, fatalMessage, ingestFixture, rejected} from "./helpers.js";
+import {openDb} from "../../loaders/db.js";
+import {ingest} from "../../loaders/ingest/index.js";
+import {column, expectAccounting, fatalMessage, fixture, ingestFixture, rejected} from "./helpers.js";
 
 const row = (table: string, line: number, col: string | null, value: string | null, reason: string) => ({
   table,
@@ -165,5 +169,23 @@ describe("weak spots", () => {
     // A genuine UTF-8 Japanese export stays UTF-8 (its bytes are not valid Shift_JIS: no note).
     const ja = await ingestFixture("utf-8-ja");
     expect(ja.report.tables.find((t) => t.table === "accounts")).toMatchObject({encoding: "utf-8", encodingNote: null});
+  });
+
+  it("a record longer than DuckDB's default line limit (2 MB) is read whole: the read is sized from the longest record", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "hostile-long-"));
+    try {
+      cpSync(fixture("valid"), dir, {recursive: true});
+      const name = "長".repeat(1_000_000); // 3,000,000 bytes
+      appendFileSync(join(dir, "accounts.csv"), `A9,"${name}",SMB,Retail,Kansai,,2023-05-01,,\n`);
+      const db = await openDb();
+      try {
+        await ingest(db, resolveConfig({dataDir: dir}));
+        expect(await db.all(`SELECT account_id, length(account_name) AS n FROM accounts WHERE account_id = 'A9'`)).toEqual([{account_id: "A9", n: 1_000_000}]);
+      } finally {
+        db.close();
+      }
+    } finally {
+      rmSync(dir, {recursive: true, force: true});
+    }
   });
 });

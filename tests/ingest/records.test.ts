@@ -3,7 +3,7 @@ import {mkdtempSync, readFileSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, describe, expect, it} from "vitest";
-import {scanCsv} from "../../loaders/ingest/records.js";
+import {maxLineSize, scanCsv} from "../../loaders/ingest/records.js";
 
 const dir = mkdtempSync(join(tmpdir(), "records-test-"));
 afterAll(() => rmSync(dir, {recursive: true, force: true}));
@@ -17,7 +17,15 @@ function scan(text: string) {
 
 describe("scanCsv", () => {
   it("prefixes each record with the line it starts on, counting newlines inside quotes", () => {
-    expect(scan('id,text\n1,"a\nb"\n2,c\n')).toEqual({header: ["id", "text"], delimiter: ",", written: 2, malformed: [], copy: '2,1,"a\nb"\n4,2,c\n'});
+    expect(scan('id,text\n1,"a\nb"\n2,c\n')).toEqual({header: ["id", "text"], delimiter: ",", written: 2, longest: 9, malformed: [], copy: '2,1,"a\nb"\n4,2,c\n'});
+  });
+
+  it("reports the copy's longest record in bytes, which sizes DuckDB's read of it", () => {
+    const long = "é".repeat(1_500_000); // 3,000,000 bytes
+    const r = scan(`id,text\n1,a\n2,"${long}"\n`);
+    expect(r?.longest).toBe("3,2,".length + 3_000_002);
+    expect(maxLineSize(r!)).toBe(3_000_007);
+    expect(maxLineSize(scan("id\n1\n")!)).toBe(2_000_000);
   });
 
   it("LF, CRLF and lone CR each end a line, inside quotes too", () => {

@@ -14,7 +14,7 @@ import {decodeCsv} from "../decode.js";
 import {displayPath, InputError} from "../errors.js";
 import type {RawTable} from "../load.js";
 import type {FileFormat, TableFile} from "../locate.js";
-import {scanCsv} from "../records.js";
+import {maxLineSize, scanCsv} from "../records.js";
 import {stageTable, type StageResult} from "../stage.js";
 import {detectLayout, layoutByPreset, resolveColumns, type Layout} from "./layouts.js";
 import {BILLING_COLUMNS, BILLING_SPEC, BILLING_SQL_TYPES, BILLING_TABLE, FX_SPEC, FX_TABLE} from "./spec.js";
@@ -150,7 +150,7 @@ async function rawCells(db: Db, tf: TableFile, encoding: ReportConfig["encoding"
   if (!scanned) throw new InputError(`${file}: empty file (no header line)`);
   const columns = [`'__line': 'BIGINT'`, ...scanned.header.map((_, i) => `'c${i}': 'VARCHAR'`)].join(", ");
   const source = `SELECT * FROM read_csv(${literal(copy)}, header = false, auto_detect = false,
-    delim = ${literal(scanned.delimiter)}, quote = '"', escape = '"', new_line = '\\n', max_line_size = 100000000,
+    delim = ${literal(scanned.delimiter)}, quote = '"', escape = '"', new_line = '\\n', max_line_size = ${maxLineSize(scanned)},
     columns = {${columns}})`;
   return {file, header: scanned.header, malformed: scanned.malformed, expectedRows: scanned.written, encoding: used as string | null, encodingNote: (note ?? null) as string | null, source};
 }
