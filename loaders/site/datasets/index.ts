@@ -20,6 +20,8 @@ import {kpiTree} from "./kpi-tree.js";
 // issue 16: a bounded site
 import {exploreByMonth} from "./explore-by-month.js";
 import {listTotalsDataset} from "./list-totals.js";
+import {csmPortfolio} from "./csm-portfolio.js";
+import {leadsWon} from "./leads-won.js";
 // issue 17: quarterly business review
 import {qbr} from "./qbr.js";
 // issue 17: the monthly digests (read the report JSON, so after `report`)
@@ -45,6 +47,8 @@ export const DATASETS: SiteDataset[] = [
   // issue 16
   exploreByMonth,
   listTotalsDataset,
+  csmPortfolio,
+  leadsWon,
   // issue 17
   qbr,
   digest,
