@@ -30,16 +30,23 @@ const SIGNATURES: [number[], string][] = [
   [[0x1f, 0x8b], "a gzip file; name it .csv.gz"]
 ];
 
-const startsWith = (bytes: Uint8Array, sig: number[]) => sig.every((b, i) => bytes[i] === b);
+export const startsWith = (bytes: Uint8Array, sig: number[]) => sig.every((b, i) => bytes[i] === b);
 
 /** Why these bytes are not CSV text, or null when they may be. */
-function notText(bytes: Uint8Array): string | null {
+export function notText(bytes: Uint8Array): string | null {
   for (const [sig, what] of SIGNATURES) if (startsWith(bytes, sig)) return `it looks like ${what}`;
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return "it is UTF-16 text; save it as CSV UTF-8";
   // NUL never occurs in UTF-8 or Shift_JIS text.
   if (bytes.subarray(0, 65536).includes(0)) return "binary content";
   return null;
 }
+
+export const BOM = [0xef, 0xbb, 0xbf];
+
+export const notUtf8 = (file: string) =>
+  new InputError(`${file}: not valid UTF-8 text (the config sets encoding "utf-8"; for Shift_JIS exports set "shift_jis" or "auto")`);
+
+export const neitherEncoding = (file: string) => new InputError(`${file}: not a CSV file (the text is neither UTF-8 nor Shift_JIS)`);
 
 export function decodeCsv(raw: Buffer, {gzip, encoding, file}: {gzip: boolean; encoding: Encoding; file: string}): Decoded {
   let bytes = raw;
@@ -59,7 +66,7 @@ export function decodeCsv(raw: Buffer, {gzip, encoding, file}: {gzip: boolean; e
   }
   const why = bytes.length ? notText(bytes) : null;
   if (why) throw new InputError(`${file}: not a CSV file (${why})`);
-  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return {text: bytes.subarray(3), encoding: "utf-8"};
+  if (startsWith(bytes, BOM)) return {text: bytes.subarray(3), encoding: "utf-8"};
   if (encoding === "shift_jis") return {text: Buffer.from(iconv.decode(bytes, "cp932"), "utf8"), encoding: "shift_jis", note: "set by config"};
   if (isUtf8(bytes)) {
     if (encoding === "utf-8") return {text: bytes, encoding: "utf-8", note: "set by config"};
@@ -68,9 +75,9 @@ export function decodeCsv(raw: Buffer, {gzip, encoding, file}: {gzip: boolean; e
     return {text: bytes, encoding: "utf-8", note: guess?.note};
   }
   if (encoding === "utf-8") {
-    throw new InputError(`${file}: not valid UTF-8 text (the config sets encoding "utf-8"; for Shift_JIS exports set "shift_jis" or "auto")`);
+    throw notUtf8(file);
   }
   const text = iconv.decode(bytes, "cp932");
-  if (text.includes("\uFFFD")) throw new InputError(`${file}: not a CSV file (the text is neither UTF-8 nor Shift_JIS)`);
+  if (text.includes("\uFFFD")) throw neitherEncoding(file);
   return {text: Buffer.from(text, "utf8"), encoding: "shift_jis"};
 }

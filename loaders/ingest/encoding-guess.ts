@@ -45,11 +45,16 @@ export function japaneseScore(text: string): {score: number; count: number} {
   return {score: count ? sum / count : 0, count};
 }
 
-/**
- * For bytes already known to be valid UTF-8: null when they are plain ASCII or not valid CP932 (no
- * ambiguity); otherwise the chosen reading with a note saying both were possible.
- */
-export function guessAmbiguous(bytes: Uint8Array): Guess | null {
+/** The two readings of a head sample valid as UTF-8 and as CP932: which scores as more ordinary Japanese. */
+export interface SampleGuess {
+  shiftJisWins: boolean;
+  /** The sample read as Shift_JIS. */
+  sjisHead: string;
+  scores: string;
+}
+
+/** For a head that is valid UTF-8: null when it is plain ASCII or not valid CP932 (no ambiguity). */
+export function guessSample(bytes: Uint8Array): SampleGuess | null {
   const head = sample(bytes);
   if (!head.some((b) => b >= 0x80)) return null;
   const sjisHead = iconv.decode(head, "cp932");
@@ -57,11 +62,24 @@ export function guessAmbiguous(bytes: Uint8Array): Guess | null {
   const u = japaneseScore(head.toString("utf8"));
   const s = japaneseScore(sjisHead);
   const pct = (x: number) => `${Math.round(x * 100)}%`;
-  const scores = `ordinary Japanese characters: ${pct(s.score)} as Shift_JIS, ${pct(u.score)} as UTF-8`;
-  if (s.score > u.score + MARGIN) {
-    const sjis = head.length === bytes.byteLength ? sjisHead : iconv.decode(Buffer.from(bytes), "cp932");
+  return {shiftJisWins: s.score > u.score + MARGIN, sjisHead, scores: `ordinary Japanese characters: ${pct(s.score)} as Shift_JIS, ${pct(u.score)} as UTF-8`};
+}
+
+/** The note saying how an ambiguous file was read. */
+export const ambiguousNote = (encoding: "utf-8" | "shift_jis", scores: string) =>
+  `valid as UTF-8 and as Shift_JIS; read as ${encoding === "shift_jis" ? "Shift_JIS" : "UTF-8"} (${scores})`;
+
+/**
+ * For bytes already known to be valid UTF-8: null when they are plain ASCII or not valid CP932 (no
+ * ambiguity); otherwise the chosen reading with a note saying both were possible.
+ */
+export function guessAmbiguous(bytes: Uint8Array): Guess | null {
+  const guess = guessSample(bytes);
+  if (!guess) return null;
+  if (guess.shiftJisWins) {
+    const sjis = sample(bytes).length === bytes.byteLength ? guess.sjisHead : iconv.decode(Buffer.from(bytes), "cp932");
     // Past the sample it may stop being valid Shift_JIS: then it is UTF-8 after all.
-    if (!sjis.includes("\uFFFD")) return {encoding: "shift_jis", text: sjis, note: `valid as UTF-8 and as Shift_JIS; read as Shift_JIS (${scores})`};
+    if (!sjis.includes("\uFFFD")) return {encoding: "shift_jis", text: sjis, note: ambiguousNote("shift_jis", guess.scores)};
   }
-  return {encoding: "utf-8", note: `valid as UTF-8 and as Shift_JIS; read as UTF-8 (${scores})`};
+  return {encoding: "utf-8", note: ambiguousNote("utf-8", guess.scores)};
 }

@@ -13,14 +13,14 @@ import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import type {ReportConfig} from "../config.js";
 import {ident, literal, type Db} from "../db.js";
-import {decodeCsv} from "./decode.js";
 import {displayPath, InputError} from "./errors.js";
 import {withFs} from "./fs-errors.js";
 import {columnTarget, matchHeader} from "./header.js";
 import type {RawTable} from "./load.js";
 import type {TableFile} from "./locate.js";
 import {agreesSql, type Partitioned, type TablePart} from "./partitions.js";
-import {maxLineSize, scanCsv, type MalformedRecord} from "./records.js";
+import {maxLineSize, type MalformedRecord} from "./records.js";
+import {scanCsvFile} from "./scan-file.js";
 import type {TableSpec} from "./schema.js";
 
 /** One file's columns: its own header, then the partition keys it lacks. */
@@ -99,9 +99,8 @@ async function loadCsvParts(db: Db, spec: TableSpec, tf: TableFile, p: Partition
   let written = 0;
   for (const [index, part] of p.parts.entries()) {
     const file = displayPath(part.path);
-    const decoded = decodeCsv(withFs(part.path, () => readFileSync(part.path)), {gzip: part.gzip, encoding, file});
     const copy = join(tmpDir, `${spec.name}-part-${index}.csv`);
-    const scanned = scanCsv(decoded.text, copy, file);
+    const {scanned, ...decoded} = scanCsvFile(part.path, copy, {gzip: part.gzip, encoding, file});
     // A file without even a header line holds no rows (an empty partition); it is skipped, not fatal.
     if (!scanned) continue;
     encodings.set(decoded.encoding, (encodings.get(decoded.encoding) ?? 0) + 1);

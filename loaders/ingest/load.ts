@@ -12,13 +12,13 @@ import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import type {ReportConfig} from "../config.js";
 import {ident, literal, type Db} from "../db.js";
-import {decodeCsv} from "./decode.js";
 import {displayPath, expectedColumns, InputError} from "./errors.js";
 import {withFs} from "./fs-errors.js";
 import {matchHeader, type HeaderMatch} from "./header.js";
 import type {TableFile} from "./locate.js";
 import type {MalformedRecord} from "./records.js";
-import {maxLineSize, scanCsv} from "./records.js";
+import {maxLineSize} from "./records.js";
+import {scanCsvFile} from "./scan-file.js";
 import {loadPartitioned} from "./load-partitioned.js";
 import type {TableSpec} from "./schema.js";
 
@@ -49,9 +49,8 @@ export async function loadRaw(db: Db, spec: TableSpec, tf: TableFile, config: Re
 function loadCsv(spec: TableSpec, tf: TableFile, config: ReportConfig, tmpDir: string): RawTable {
   const file = displayPath(tf.path);
   const encoding = config.tables[spec.name]?.encoding ?? config.encoding;
-  const {text, encoding: used, note} = decodeCsv(withFs(tf.path, () => readFileSync(tf.path)), {gzip: tf.format === "csv.gz", encoding, file});
   const copy = join(tmpDir, `${spec.name}.csv`);
-  const scanned = scanCsv(text, copy, file);
+  const {scanned, encoding: used, note} = scanCsvFile(tf.path, copy, {gzip: tf.format === "csv.gz", encoding, file});
   if (!scanned) throw new InputError(`${file}: empty file (no header line). Expected columns: ${expectedColumns(spec)}.`);
   const match = matchHeader(spec, scanned.header, config.tables[spec.name], {file, csv: true});
   const columns = [`'__line': 'BIGINT'`, ...scanned.header.map((_, i) => `'c${i}': 'VARCHAR'`)].join(", ");

@@ -146,31 +146,31 @@ const STOP = DELIM; // classes >= STOP end an unquoted field
  * `file` names the file in the fatal message for an unreadable header.
  */
 export function scanCsv(bytes: Buffer, outPath: string, file: string): ScannedCsv | null {
-  const delimiter = sniffDelimiter(bytes);
-  const delim = delimiter.charCodeAt(0);
-  const cls = new Uint8Array(256);
-  cls[SPACE] = BLANK;
-  cls[TAB] = BLANK;
-  cls[LF] = NEWLINE;
-  cls[CR] = NEWLINE;
-  cls[delim] = DELIM;
+  return scanCsvChunks([bytes], outPath, file);
+}
+
+/** Bytes the scan needs before it sniffs the delimiter (sniffDelimiter reads up to 64 KiB). */
+const SNIFF_BYTES = 65536;
+
+/**
+ * scanCsv over a file given as consecutive chunks (a large file is read a chunk at a time, so its
+ * memory is a chunk, not the file). The result is the same however the bytes are cut: a record that
+ * runs past a chunk's end is scanned again from its start with the next chunk appended.
+ */
+export function scanCsvChunks(chunks: Iterable<Buffer>, outPath: string, file: string): ScannedCsv | null {
   const fd = openSync(outPath, "w");
   const out = new Writer(fd);
   const decoder = new TextDecoder();
   let header: string[] | null = null;
+  let delimiter = ",";
+  let delim = 44;
+  const cls = new Uint8Array(256);
   const malformed: MalformedRecord[] = [];
   let written = 0;
   let longest = 0;
-
-  const n = bytes.length;
-  let i = 0;
+  // Line of the next record's start (carried from chunk to chunk).
   let line = 1;
-  // The current record.
-  let start = 0;
-  let startLine = 1;
-  let fields = 1;
-  let content = false;
-  let bad: string | null = null;
+  let bytes: Buffer = Buffer.alloc(0);
 
   const text = (start: number, end: number) => {
     const s = decoder.decode(bytes.subarray(start, Math.min(end, start + MAX_TEXT * 4)));
@@ -194,11 +194,25 @@ export function scanCsv(bytes: Buffer, outPath: string, file: string): ScannedCs
     }
   };
 
-  try {
+  /**
+   * Scans the complete records of `bytes` and returns where the first incomplete one starts (`n`
+   * when none). With `last`, the end of `bytes` ends the file, so every record is complete. A record
+   * is complete only when its line end lies before the last byte: what follows a CR or a quote at the
+   * chunk's end is not known yet.
+   */
+  const scan = (last: boolean): number => {
+    const n = bytes.length;
+    let i = 0;
+    let start = 0;
+    let startLine = line;
+    let fields = 1;
+    let content = false;
+    let bad: string | null = null;
+    let lineAt = line;
     // Each turn reads one field and the byte that ends it.
     while (i < n) {
       if (bytes[i] === QUOTE) {
-        const quoteLine = line;
+        const quoteLine = lineAt;
         let closed = false;
         for (++i; i < n; ++i) {
           const c = bytes[i];
@@ -209,10 +223,11 @@ export function scanCsv(bytes: Buffer, outPath: string, file: string): ScannedCs
               ++i;
               break;
             }
-          } else if (c === LF || (c === CR && bytes[i + 1] !== LF)) ++line;
+          } else if (c === LF || (c === CR && bytes[i + 1] !== LF)) ++lineAt;
           content = true;
         }
         if (!closed) {
+          if (!last) return start;
           bad = `malformed_row: the quote opened on line ${quoteLine} is never closed`;
           break;
         }
@@ -229,16 +244,54 @@ export function scanCsv(bytes: Buffer, outPath: string, file: string): ScannedCs
         ++i;
         continue;
       }
+      if (!last && i >= n - 1) return start;
       endRecord(start, i, startLine, fields, content, bad);
       i += bytes[i] === CR && bytes[i + 1] === LF ? 2 : 1;
-      ++line;
+      line = ++lineAt;
       start = i;
-      startLine = line;
+      startLine = lineAt;
       fields = 1;
       content = false;
       bad = null;
     }
+    if (!last) return start;
     if (start < n) endRecord(start, n, startLine, fields, content, bad);
+    return n;
+  };
+
+  let sniffed = false;
+  const sniff = () => {
+    delimiter = sniffDelimiter(bytes);
+    delim = delimiter.charCodeAt(0);
+    cls[SPACE] = BLANK;
+    cls[TAB] = BLANK;
+    cls[LF] = NEWLINE;
+    cls[CR] = NEWLINE;
+    cls[delim] = DELIM;
+    sniffed = true;
+  };
+
+  try {
+    // Chunks wait in `pending` until there are `want` bytes: a record longer than a chunk doubles
+    // `want`, so however long it is, its bytes are joined and scanned O(1) times each on average.
+    let pending: Buffer[] = [];
+    let pendingBytes = 0;
+    let want = SNIFF_BYTES;
+    const take = () => (bytes = pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingBytes));
+    for (const chunk of chunks) {
+      pending.push(chunk);
+      pendingBytes += chunk.length;
+      if (pendingBytes < want) continue;
+      take();
+      if (!sniffed) sniff();
+      const rest = bytes.subarray(scan(false));
+      pending = rest.length ? [rest] : [];
+      pendingBytes = rest.length;
+      want = 2 * rest.length;
+    }
+    take();
+    if (!sniffed) sniff();
+    scan(true);
     out.flush();
   } finally {
     closeSync(fd);

@@ -2,8 +2,9 @@
 import {mkdtempSync, readFileSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
+import fc from "fast-check";
 import {afterAll, describe, expect, it} from "vitest";
-import {maxLineSize, scanCsv} from "../../loaders/ingest/records.js";
+import {maxLineSize, scanCsv, scanCsvChunks} from "../../loaders/ingest/records.js";
 
 const dir = mkdtempSync(join(tmpdir(), "records-test-"));
 afterAll(() => rmSync(dir, {recursive: true, force: true}));
@@ -74,5 +75,41 @@ describe("scanCsv", () => {
 
   it("an unreadable header is fatal", () => {
     expect(() => scan('"id,text\n1,a\n')).toThrow('test.csv: the header line cannot be read (the quote opened on line 1 is never closed)');
+  });
+});
+
+describe("scanCsvChunks", () => {
+  const scanWith = (bytes: Buffer, cuts: number[]) => {
+    const out = join(dir, "chunks.csv");
+    const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+    const chunks = [0, ...points].map((from, k) => bytes.subarray(from, k < points.length ? points[k] : bytes.length));
+    const result = scanCsvChunks(chunks, out, "test.csv");
+    return result && {...result, copy: readFileSync(out, "utf8")};
+  };
+  // Pieces that exercise every state a chunk's end can cut: quotes, "" escapes, CR, CRLF, lone LF,
+  // delimiters, blank lines, multi-byte characters and a quote never closed.
+  const piece = fc.constantFrom("a", "bb", ",", ";", '"', '""', "\n", "\r", "\r\n", " ", "カ", "x".repeat(40), '"q\nq"', "\n\n");
+
+  it("gives the whole-file scan's result however the bytes are cut", () => {
+    fc.assert(
+      fc.property(fc.array(piece, {maxLength: 60}), fc.array(fc.nat(), {maxLength: 8}), (pieces, cuts) => {
+        // The scan starts once it has 64 KiB (to sniff the delimiter): a long first row gets it there,
+        // and the cuts fall in what follows.
+        const head = `id,text\n0,${"y".repeat(70_000)}\n`;
+        const bytes = Buffer.from(head + pieces.join(""));
+        const tail = bytes.length - head.length + 1;
+        expect(scanWith(bytes, cuts.map((c) => head.length + (c % tail)))).toEqual(scan(bytes.toString("utf8")));
+      }),
+      {numRuns: 500, seed: 16}
+    );
+  });
+
+  it("a record spanning many chunks (a quote never closed) is read once it ends", () => {
+    const text = `id,text\n1,"${"x".repeat(200_000)}\n2,b\n`;
+    const bytes = Buffer.from(text);
+    const cuts = Array.from({length: 50}, (_, k) => 7 + k * 4099);
+    const r = scanWith(bytes, cuts);
+    expect(r).toEqual(scan(text));
+    expect(r?.malformed.map((m) => [m.line, m.reason])).toEqual([[2, "malformed_row: the quote opened on line 2 is never closed"]]);
   });
 });

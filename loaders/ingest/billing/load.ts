@@ -10,11 +10,12 @@ import {existsSync, readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import type {ReportConfig} from "../../config.js";
 import {ident, literal, type Db} from "../../db.js";
-import {decodeCsv} from "../decode.js";
 import {displayPath, InputError} from "../errors.js";
 import type {RawTable} from "../load.js";
 import type {FileFormat, TableFile} from "../locate.js";
-import {maxLineSize, scanCsv} from "../records.js";
+import {decodeCsv} from "../decode.js";
+import {maxLineSize} from "../records.js";
+import {scanCsvFile} from "../scan-file.js";
 import {stageTable, type StageResult} from "../stage.js";
 import {detectLayout, layoutByPreset, resolveColumns, type Layout} from "./layouts.js";
 import {BILLING_COLUMNS, BILLING_SPEC, BILLING_SQL_TYPES, BILLING_TABLE, FX_SPEC, FX_TABLE} from "./spec.js";
@@ -144,9 +145,8 @@ async function rawCells(db: Db, tf: TableFile, encoding: ReportConfig["encoding"
     const cols = header.map((h, i) => `CAST(${ident(h)} AS VARCHAR) AS c${i}`).join(", ");
     return {file, header, malformed: [], expectedRows: null, encoding: null, encodingNote: null, source: `SELECT file_row_number + 1 AS __line, ${cols} FROM read_parquet(${literal(tf.path)}, file_row_number = true)`};
   }
-  const {text, encoding: used, note} = decodeCsv(withFs(tf.path, () => readFileSync(tf.path)), {gzip: tf.format === "csv.gz", encoding, file});
   const copy = join(tmpDir, `${name}.csv`);
-  const scanned = scanCsv(text, copy, file);
+  const {scanned, encoding: used, note} = scanCsvFile(tf.path, copy, {gzip: tf.format === "csv.gz", encoding, file});
   if (!scanned) throw new InputError(`${file}: empty file (no header line)`);
   const columns = [`'__line': 'BIGINT'`, ...scanned.header.map((_, i) => `'c${i}': 'VARCHAR'`)].join(", ");
   const source = `SELECT * FROM read_csv(${literal(copy)}, header = false, auto_detect = false,
