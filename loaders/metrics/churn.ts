@@ -34,32 +34,36 @@ export interface ChurnRow {
  * rows of dimension `all`) and spread over its segments (account_segments); a plan or product
  * segment pairs its own rows and looks the account's MRR up on its row of dimension `all`.
  */
-function membersSql(): string {
+async function buildMembers(db: Db): Promise<void> {
   const lines = LINE_DIMENSIONS.map(literal).join(", ");
-  return `
-      WITH paired AS (
-        SELECT p.month_idx + 1 AS month_idx, p.account_idx, p.mrr AS mrr_prev, coalesce(c.mrr, 0) AS mrr_cur
-        FROM segment_rows p
-        LEFT JOIN segment_rows c ON c.month_idx = p.month_idx + 1 AND c.segment_idx = p.segment_idx AND c.account_idx = p.account_idx
-        WHERE p.dimension = 'all' AND p.account_mrr > 0 AND p.month_idx + 1 < (SELECT count(*) FROM months)
-      ),
-      -- Exchange-rate movement by the same keys (empty without billing lines in other currencies).
-      fx AS (
-        SELECT mo.idx AS month_idx, v.segment_idx, k.account_idx, x.fx
-        FROM ${segmentFxSql(LINE_DIMENSIONS)} x
-        JOIN months mo USING (month) JOIN segment_values v USING (dimension, segment) JOIN account_index k USING (account_id)
-      )
-      SELECT a.month_idx, s.segment_idx, a.mrr_prev, a.mrr_cur, a.mrr_cur AS account_cur, coalesce(x.fx, 0) AS fx
-      FROM paired a JOIN account_segments s USING (account_idx)
-      LEFT JOIN fx x ON x.month_idx = a.month_idx AND x.segment_idx = s.segment_idx AND x.account_idx = a.account_idx
-      UNION ALL
-      SELECT p.month_idx + 1, p.segment_idx, p.mrr AS mrr_prev, coalesce(c.mrr, 0) AS mrr_cur,
-             coalesce(a.account_mrr, 0) AS account_cur, coalesce(x.fx, 0) AS fx
+  // Exchange-rate movement by the same keys (empty without billing lines in other currencies).
+  await db.run(`
+    CREATE OR REPLACE TEMP TABLE __churn_fx AS
+    SELECT mo.idx AS month_idx, v.segment_idx, k.account_idx, x.fx
+    FROM ${segmentFxSql(LINE_DIMENSIONS)} x
+    JOIN months mo USING (month) JOIN segment_values v USING (dimension, segment) JOIN account_index k USING (account_id)`);
+  // Two statements, not one UNION ALL: DuckDB keeps every hash table of a statement's joins at once,
+  // and both halves together outgrow memory_limit on a large book where each alone spills.
+  await db.run(`
+    CREATE OR REPLACE TEMP TABLE __churn_members AS
+    WITH paired AS (
+      SELECT p.month_idx + 1 AS month_idx, p.account_idx, p.mrr AS mrr_prev, coalesce(c.mrr, 0) AS mrr_cur
       FROM segment_rows p
       LEFT JOIN segment_rows c ON c.month_idx = p.month_idx + 1 AND c.segment_idx = p.segment_idx AND c.account_idx = p.account_idx
-      LEFT JOIN segment_rows a ON a.month_idx = p.month_idx + 1 AND a.dimension = 'all' AND a.account_idx = p.account_idx
-      LEFT JOIN fx x ON x.month_idx = p.month_idx + 1 AND x.segment_idx = p.segment_idx AND x.account_idx = p.account_idx
-      WHERE p.account_mrr > 0 AND p.dimension IN (${lines}) AND p.month_idx + 1 < (SELECT count(*) FROM months)`;
+      WHERE p.dimension = 'all' AND p.account_mrr > 0 AND p.month_idx + 1 < (SELECT count(*) FROM months)
+    )
+    SELECT a.month_idx, s.segment_idx, a.mrr_prev, a.mrr_cur, a.mrr_cur AS account_cur, coalesce(x.fx, 0) AS fx
+    FROM paired a JOIN account_segments s USING (account_idx)
+    LEFT JOIN __churn_fx x ON x.month_idx = a.month_idx AND x.segment_idx = s.segment_idx AND x.account_idx = a.account_idx`);
+  await db.run(`
+    INSERT INTO __churn_members
+    SELECT p.month_idx + 1, p.segment_idx, p.mrr AS mrr_prev, coalesce(c.mrr, 0) AS mrr_cur,
+           coalesce(a.account_mrr, 0) AS account_cur, coalesce(x.fx, 0) AS fx
+    FROM segment_rows p
+    LEFT JOIN segment_rows c ON c.month_idx = p.month_idx + 1 AND c.segment_idx = p.segment_idx AND c.account_idx = p.account_idx
+    LEFT JOIN segment_rows a ON a.month_idx = p.month_idx + 1 AND a.dimension = 'all' AND a.account_idx = p.account_idx
+    LEFT JOIN __churn_fx x ON x.month_idx = p.month_idx + 1 AND x.segment_idx = p.segment_idx AND x.account_idx = p.account_idx
+    WHERE p.account_mrr > 0 AND p.dimension IN (${lines}) AND p.month_idx + 1 < (SELECT count(*) FROM months)`);
 }
 
 /**
@@ -70,9 +74,10 @@ function membersSql(): string {
  * the change first, as in the MRR bridge.
  */
 async function buildChurn(db: Db): Promise<void> {
+  await buildMembers(db);
   await db.run(`
     CREATE OR REPLACE TABLE churn AS
-    WITH members AS (${membersSql()}),
+    WITH members AS (FROM __churn_members),
     cells AS (
       SELECT month_idx, segment_idx,
              count(*) AS accounts_start,
@@ -122,6 +127,7 @@ async function buildChurn(db: Db): Promise<void> {
            CASE WHEN has_t3 AND mrr_start_t3 > 0 THEN (mrr_start_t3 - mrr_lost_t3 + mrr_expansion_t3)::DOUBLE / mrr_start_t3::DOUBLE END AS nrr_t3
     FROM t3
     ORDER BY idx, dim_idx, segment`);
+  await db.run(`DROP TABLE __churn_members; DROP TABLE __churn_fx`);
 }
 
 /** Churn rows in table order, optionally for one dimension (e.g. "all", "segment", "product") and one month. */

@@ -26,14 +26,22 @@ export async function buildHealthDrivers(db: Db): Promise<void> {
     FROM _health_comp comp JOIN e USING (rid) JOIN months mo USING (month)`);
   await db.run(`
     CREATE OR REPLACE TABLE health_drivers AS
-    SELECT cur.month, cur.account_id, h.score, round(h.score - hp.score, 2) AS score_change,
-           ${HEALTH_COMPONENTS.map((c) => `round(cur.${pts(c)}, 2) AS ${pts(c)}`).join(", ")},
-           ${HEALTH_COMPONENTS.map((c) => `CASE WHEN prev.rid IS NOT NULL THEN round(coalesce(cur.${pts(c)}, 0) - coalesce(prev.${pts(c)}, 0), 2) END AS ${chg(c)}`).join(",\n           ")}
-    FROM _health_points cur
-    JOIN health h USING (month, account_id)
-    LEFT JOIN _health_points prev ON prev.account_id = cur.account_id AND prev.idx = cur.idx - 1
-    LEFT JOIN health hp ON hp.account_id = cur.account_id AND hp.month = prev.month
-    ORDER BY cur.rid`);
+    WITH cur AS (
+      -- The account's previous row (lag) is last month's only when its idx is one less. A window, not
+      -- a self-join: it sorts and spills, where joins of these account-month tables outgrow memory.
+      SELECT p.*, h.account_id IS NOT NULL AS in_health, h.score,
+             lag(p.idx) OVER w = p.idx - 1 AS has_prev,
+             lag(h.score) OVER w AS prev_score,
+             ${HEALTH_COMPONENTS.map((c) => `lag(p.${pts(c)}) OVER w AS ${ident(`prev_${c}`)}`).join(", ")}
+      FROM _health_points p LEFT JOIN health h USING (month, account_id)
+      WINDOW w AS (PARTITION BY p.account_id ORDER BY p.idx)
+    )
+    SELECT month, account_id, score, CASE WHEN has_prev THEN round(score - prev_score, 2) END AS score_change,
+           ${HEALTH_COMPONENTS.map((c) => `round(${pts(c)}, 2) AS ${pts(c)}`).join(", ")},
+           ${HEALTH_COMPONENTS.map((c) => `CASE WHEN has_prev THEN round(coalesce(${pts(c)}, 0) - coalesce(${ident(`prev_${c}`)}, 0), 2) END AS ${chg(c)}`).join(",\n           ")}
+    FROM cur
+    WHERE in_health
+    ORDER BY rid`);
   // The book: Δ mean score = Σ_c Δ mean points_c (missing = 0 points), over the accounts scored each month.
   await db.run(`
     CREATE OR REPLACE TABLE health_book_drivers AS
