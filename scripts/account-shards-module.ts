@@ -5,9 +5,7 @@
  * size of the book (loaders/site/datasets/account-history.ts), so the build writes the list for this
  * book before Framework runs. Only the file of the account a reader opens is fetched.
  *
- * The shards are plain files, not members of the metrics archive (src/data/metrics.zip.ts): Framework
- * reads the whole archive again for every member it extracts, so a thousand shards in a 200 MB
- * archive (100k accounts) took Framework over ten minutes to unpack; plain files are copied.
+ * The shards are plain files, as the other metric files are (scripts/metric-files.ts).
  */
 import {copyFile, mkdir, readFile, rm, utimes, writeFile} from "node:fs/promises";
 import {dirname, join} from "node:path";
@@ -34,19 +32,20 @@ export function accountShardsModule(shards: number): string {
 }
 
 /** Writes the module and copies the shard files, for the shard count the build computed (accounts_summary.json). */
-export async function writeAccountShardsModule(dir = join(SITE_DATA_DIR, "metrics"), path = ACCOUNT_SHARDS_MODULE): Promise<number> {
+export async function writeAccountShardsModule(dir = join(SITE_DATA_DIR, "metrics"), path = ACCOUNT_SHARDS_MODULE, {pin = true} = {}): Promise<number> {
   const {shards} = JSON.parse(await readFile(join(dir, "accounts_summary.json"), "utf8")) as {shards: number};
   const folder = join(dirname(path), SHARD_FOLDER);
   await rm(folder, {recursive: true, force: true});
   await mkdir(folder, {recursive: true});
   // Framework writes a file's modification time into the module that attaches it: pinned as the
-  // pages' are (reproducible.ts), so two builds of the same data are the same bytes.
+  // pages' are (reproducible.ts), so two builds of the same data are the same bytes. Not in
+  // `npm run dev`, whose preview notices a changed file by its time (metric-files.ts).
   const {asOf} = JSON.parse(await readFile(join(dir, "manifest.json"), "utf8")) as {asOf: string};
   const time = new Date(pinnedTime(asOf));
   for (let i = 0; i < shards; ++i) {
     const target = join(folder, historyFileName(i, shards));
     await copyFile(join(dir, historyFileName(i, shards)), target);
-    await utimes(target, time, time);
+    if (pin) await utimes(target, time, time);
   }
   await writeFile(path, accountShardsModule(shards));
   return shards;

@@ -3,7 +3,8 @@
  *  1. load and validate the config; ingest and compute every metric (one DuckDB database) and
  *  2. write the site's data files (.cs-build/site-data), or reuse them from the content-hash cache
  *     when inputs, config and metric code are unchanged (site-data.ts, build-cache.ts);
- *  3. reset Framework's cache (so loaders re-run on new data) and vendor npm modules into it;
+ *  3. put the metric files in src/data/metrics/ (metric-files.ts), reset Framework's cache and
+ *     vendor npm modules into it;
  *  4. build into .cs-build/dist-next, pin the file times Framework writes into pages (see
  *     reproducible.ts), post-process it (postbuild/: no inline scripts or styles, host headers) and
  *     swap it into dist/ only on success (never a half-built dist/).
@@ -18,6 +19,7 @@ import {loadConfig, PROJECT_ROOT} from "../loaders/config.js";
 import {syncCustomPages} from "../loaders/custom/pages.js";
 import {BUILD_DIR, SITE_DATA_DIR} from "../loaders/site/paths.js";
 import {writeAccountShardsModule} from "./account-shards-module.js";
+import {publishMetricFiles} from "./metric-files.js";
 import {acquireBuildLock} from "./build-lock.js";
 import {checkOutDir, reportError} from "./cli-errors.js";
 import {watchCustom} from "./dev-custom.js";
@@ -61,7 +63,9 @@ async function main(): Promise<number> {
   checkOutDir(resolve(PROJECT_ROOT, values.out!), {create: false});
   const manifest = await siteData(config, {noCache: values["no-cache"]});
 
-  // The Accounts page's list of history shard files, whose number follows the size of the book.
+  // The metric files pages read, and the Accounts page's list of history shard files, whose number
+  // follows the size of the book.
+  await publishMetricFiles();
   await writeAccountShardsModule();
 
   // The analysts' pages (custom/pages) join the site under src/custom/.

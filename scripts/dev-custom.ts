@@ -1,7 +1,6 @@
 /**
  * `npm run dev`: follows the custom folder while Framework previews the site. A changed .sql file
- * recomputes the metrics and re-exports the site data, then touches the archive loader so Framework
- * re-runs it and open pages update; a changed page is copied into src/custom/ (Framework reloads
+ * recomputes the metrics and re-exports the site data into src/data/metrics/, and open pages update; a changed page is copied into src/custom/ (Framework reloads
  * it); a page added, removed or retitled touches the Framework config so the sidebar follows. A
  * broken file prints its one message and the preview keeps the last good data.
  */
@@ -13,8 +12,9 @@ import {CUSTOM_PAGES_PATH, syncCustomPages} from "../loaders/custom/pages.js";
 import {InputError} from "../loaders/ingest/index.js";
 import {runPipeline} from "../loaders/pipeline.js";
 import {exportSiteData} from "../loaders/site/export.js";
+import {writeAccountShardsModule} from "./account-shards-module.js";
+import {publishMetricFiles} from "./metric-files.js";
 
-const LOADER = join(PROJECT_ROOT, "src", "data", "metrics.zip.ts");
 const FRAMEWORK_CONFIG = join(PROJECT_ROOT, "observablehq.config.ts");
 
 const touch = (path: string) => utimes(path, new Date(), new Date());
@@ -30,7 +30,8 @@ export async function refreshCustom(config: ReportConfig, changed: string[], log
       } finally {
         result.db.close();
       }
-      await touch(LOADER);
+      await publishMetricFiles({pin: false});
+      await writeAccountShardsModule(undefined, undefined, {pin: false});
       log(`custom: metrics recomputed (${result.ctx.custom?.map((c) => c.table).join(", ") || "no custom tables"})`);
     }
     if (changed.some((name) => !name.endsWith(".sql"))) {

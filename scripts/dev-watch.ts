@@ -1,6 +1,7 @@
 /**
  * `npm run dev` (issue 16): recomputes the site data when an input file, the config or a loader
- * changes, then touches the archive loader so Framework's preview re-runs it and open pages reload.
+ * changes; the recompute puts the new metric files in src/data/metrics/, and Framework's preview
+ * reloads the open pages that read them.
  *
  * The recompute runs in a fresh process (scripts/site-data.ts) so an edited loader or config module
  * is what runs (this process has the old ones imported); it goes through the cache, so undoing an
@@ -9,11 +10,9 @@
  */
 import {spawn} from "node:child_process";
 import {existsSync, watch, type FSWatcher} from "node:fs";
-import {utimes} from "node:fs/promises";
 import {basename, dirname, join, resolve} from "node:path";
 import {PROJECT_ROOT, type ReportConfig} from "../loaders/config.js";
 
-export const ARCHIVE_LOADER = join(PROJECT_ROOT, "src", "data", "metrics.zip.ts");
 const TSX = join(PROJECT_ROOT, "node_modules", ".bin", "tsx");
 
 /** The files and folders whose change means the metrics must be recomputed. */
@@ -63,7 +62,7 @@ export function watchInputs(config: ReportConfig, log = console.log): () => void
           changed.clear();
           running = running.then(async () => {
             log(`dev: ${files.slice(0, 3).join(", ")}${files.length > 3 ? ` and ${files.length - 3} more` : ""} changed; recomputing the metrics`);
-            if (await recompute(log)) await utimes(ARCHIVE_LOADER, new Date(), new Date());
+            await recompute(log);
           });
         }, 300);
       })

@@ -14,6 +14,7 @@ import {runPipeline} from "../loaders/pipeline.js";
 import {exportSiteData, type Manifest} from "../loaders/site/export.js";
 import {SITE_DATA_DIR} from "../loaders/site/paths.js";
 import {writeAccountShardsModule} from "./account-shards-module.js";
+import {publishMetricFiles} from "./metric-files.js";
 import {CACHE_DIR, cacheKey, restore, shortKey, store} from "./build-cache.js";
 import {reportError} from "./cli-errors.js";
 
@@ -56,8 +57,10 @@ export async function siteData(config: ReportConfig, {noCache = false, log = con
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   loadConfig()
     .then((config) => siteData(config, {noCache: process.argv.includes("--no-cache")}))
-    // The book's size may have changed: the Accounts page's shard list follows it (issue 16).
-    .then(() => writeAccountShardsModule())
+    // The files the preview serves, at the real time (the preview notices a change by it); the book's
+    // size may have changed: the Accounts page's shard list follows it (issue 16).
+    .then(() => publishMetricFiles({pin: false}))
+    .then(() => writeAccountShardsModule(undefined, undefined, {pin: false}))
     .then(
       () => process.exit(0),
       (error) => {

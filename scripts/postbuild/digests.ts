@@ -3,7 +3,7 @@
  * .digest.md in the built site, for e-mail and chat (issue 17). Copied by the build rather than
  * emitted by Framework, because Framework reads any reports/*.md path as the [month].md page.
  * A protected build ships its data only encrypted, so it publishes none (the page's copy button
- * still works: it reads the encrypted copy in the data archive).
+ * still works: it reads the encrypted copy among the data files).
  */
 import {copyFile, mkdir, readdir} from "node:fs/promises";
 import {join} from "node:path";
