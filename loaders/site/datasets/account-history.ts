@@ -1,9 +1,9 @@
 /**
- * account-history-NN.json.gz (NN = 00 … 63, or 0000 … 1023 for a larger book): each account's history,
+ * account-history-NNN.json.gz (NNN = 000 … 255, or 0000 … 1023 for a larger book): each account's history,
  * sharded by a stable hash of its id so the Accounts page fetches one small file for the account a
  * reader opens, never the whole book. The number of shards grows with the book (historyShardCount: at
- * most ACCOUNTS_PER_SHARD accounts a shard on average, 64 at least), so a shard stays a few hundred KB
- * whether the book has 1,000 accounts or 100,000. Shards are gzipped (the page inflates them with the
+ * most ACCOUNTS_PER_SHARD accounts a shard on average, 256 at least), so a shard stays a few hundred KB
+ * at most up to 100,000 accounts and the page's list of files does not grow before. Shards are gzipped (the page inflates them with the
  * browser's DecompressionStream): the JSON repeats its dates, codes and names, and gzip takes a
  * 100,000-account book's histories from ~450 MB to a sixth of that. The shard of an account is `accounts_index.shard`
  * (see accounts-index.ts), computed by shardSql; the page lists the files in a module the build
@@ -24,17 +24,21 @@ import type {MetricContext} from "../../metrics/family.js";
 import type {SiteDataset} from "../dataset.js";
 import {accountsIndexSql} from "./accounts-index.js";
 
-/** The fewest shards (a small book keeps 64 files of a few accounts each). */
-export const HISTORY_SHARDS = 64;
+/**
+ * The fewest shards. The Accounts page lists every shard file (about 260 bytes each), so a count that
+ * stays the same from the smallest book to 100,000 accounts keeps the page's bytes the same too: a
+ * small book has 256 files of a few accounts each, a 100,000-account book 256 files of ~390.
+ */
+export const HISTORY_SHARDS = 256;
 /** Accounts per shard, on average, that a book may reach before the shard count doubles. */
-export const ACCOUNTS_PER_SHARD = 100;
-/** The most shards: past 409,600 accounts, shards grow instead (the page lists every file). */
+export const ACCOUNTS_PER_SHARD = 400;
+/** The most shards: past 1,638,400 accounts, shards grow instead (the page lists every file). */
 export const MAX_HISTORY_SHARDS = 4096;
 
 /** Most recent rows kept per account for each event list (the MRR/health months are all kept). */
 export const HISTORY_EVENT_CAP = 200;
 
-/** Shards for a book of `accounts`: the smallest power of two ≥ 64 giving ≤ ACCOUNTS_PER_SHARD a shard, at most 4096. */
+/** Shards for a book of `accounts`: the smallest power of two ≥ 256 giving ≤ ACCOUNTS_PER_SHARD a shard, at most 4096. */
 export function historyShardCount(accounts: number): number {
   let n = HISTORY_SHARDS;
   while (n < MAX_HISTORY_SHARDS && n * ACCOUNTS_PER_SHARD < accounts) n *= 2;

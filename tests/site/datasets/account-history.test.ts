@@ -23,17 +23,17 @@ describe("account-history-NN.json.gz", () => {
   });
   afterAll(() => db.close());
 
-  it("writes 64 gzipped shard files for a small book, each valid JSON with the column names", async () => {
+  it("writes 256 gzipped shard files for a small book, each valid JSON with the column names", async () => {
     const files = await writeDataset(accountHistory, db, ctx);
-    expect([...files.keys()]).toEqual(Array.from({length: 64}, (_, i) => `account-history-${String(i).padStart(2, "0")}.json.gz`));
+    expect([...files.keys()]).toEqual(Array.from({length: 256}, (_, i) => `account-history-${String(i).padStart(3, "0")}.json.gz`));
     for (const bytes of files.values()) expect(JSON.parse(gunzipSync(bytes).toString("utf8")).columns).toEqual(HISTORY_COLUMNS);
     // The shards are the JSON accountHistoryShards gives.
     expect([...files.values()].map((b) => JSON.parse(gunzipSync(b).toString("utf8")))).toEqual(shards);
   });
 
-  it("grows the shard count with the book: ≤ 100 accounts a shard on average, 64 at least, 4096 at most", () => {
-    expect([0, 1, 6400, 6401, 12_800, 100_000, 409_600, 409_601, 1_000_000].map(historyShardCount)).toEqual([64, 64, 64, 128, 128, 1024, 4096, 4096, 4096]);
-    expect([shardName(7), shardName(7, 1024), shardName(1023, 1024), shardName(63, 64)]).toEqual(["07", "0007", "1023", "63"]);
+  it("grows the shard count with the book past 102,400 accounts: ≤ 400 accounts a shard on average, 256 at least, 4096 at most", () => {
+    expect([0, 1, 100_000, 102_400, 102_401, 204_800, 409_601, 1_638_400, 1_638_401, 5_000_000].map(historyShardCount)).toEqual([256, 256, 256, 256, 512, 512, 2048, 4096, 4096, 4096]);
+    expect([shardName(7), shardName(7, 1024), shardName(1023, 1024), shardName(63, 64), shardName(7, 256)]).toEqual(["007", "0007", "1023", "63", "007"]);
     expect(historyFileName(5, 128)).toBe("account-history-005.json.gz");
   });
 
