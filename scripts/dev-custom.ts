@@ -30,9 +30,10 @@ export async function refreshCustom(config: ReportConfig, changed: string[], log
       } finally {
         result.db.close();
       }
+      log(`custom: metrics recomputed (${result.ctx.custom?.map((c) => c.table).join(", ") || "no custom tables"})`);
+      // Said first: the preview updates the open page as soon as the files land.
       await publishMetricFiles({pin: false});
       await writeAccountShardsModule(undefined, undefined, {pin: false});
-      log(`custom: metrics recomputed (${result.ctx.custom?.map((c) => c.table).join(", ") || "no custom tables"})`);
     }
     if (changed.some((name) => !name.endsWith(".sql"))) {
       const before = await readList();
