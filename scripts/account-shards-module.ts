@@ -12,7 +12,7 @@ import {dirname, join} from "node:path";
 import {PROJECT_ROOT} from "../loaders/config.js";
 import {historyFileName} from "../loaders/site/datasets/account-history.js";
 import {SITE_DATA_DIR} from "../loaders/site/paths.js";
-import {pinnedTime} from "./reproducible.js";
+import {siteDataTime} from "./reproducible.js";
 
 export const ACCOUNT_SHARDS_MODULE = join(PROJECT_ROOT, "src", "generated", "account-shards.js");
 /** The shard files' folder, relative to the module. */
@@ -40,8 +40,7 @@ export async function writeAccountShardsModule(dir = join(SITE_DATA_DIR, "metric
   // Framework writes a file's modification time into the module that attaches it: pinned as the
   // pages' are (reproducible.ts), so two builds of the same data are the same bytes. Not in
   // `npm run dev`, whose preview notices a changed file by its time (metric-files.ts).
-  const {asOf} = JSON.parse(await readFile(join(dir, "manifest.json"), "utf8")) as {asOf: string};
-  const time = new Date(pinnedTime(asOf));
+  const time = await siteDataTime(dir);
   for (let i = 0; i < shards; ++i) {
     const target = join(folder, historyFileName(i, shards));
     await copyFile(join(dir, historyFileName(i, shards)), target);

@@ -18,8 +18,7 @@ import {parseArgs} from "node:util";
 import {loadConfig, PROJECT_ROOT} from "../loaders/config.js";
 import {syncCustomPages} from "../loaders/custom/pages.js";
 import {BUILD_DIR, SITE_DATA_DIR} from "../loaders/site/paths.js";
-import {writeAccountShardsModule} from "./account-shards-module.js";
-import {publishMetricFiles} from "./metric-files.js";
+import {publishSiteFiles} from "./metric-files.js";
 import {acquireBuildLock} from "./build-lock.js";
 import {checkOutDir, reportError} from "./cli-errors.js";
 import {watchCustom} from "./dev-custom.js";
@@ -63,10 +62,8 @@ async function main(): Promise<number> {
   checkOutDir(resolve(PROJECT_ROOT, values.out!), {create: false});
   const manifest = await siteData(config, {noCache: values["no-cache"]});
 
-  // The metric files pages read, and the Accounts page's list of history shard files, whose number
-  // follows the size of the book.
-  await publishMetricFiles();
-  await writeAccountShardsModule();
+  // The metric files pages read, and the Accounts page's history shards with their list.
+  await publishSiteFiles();
 
   // The analysts' pages (custom/pages) join the site under src/custom/.
   await syncCustomPages(config.customDir, config.locale);

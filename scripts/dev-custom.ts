@@ -12,8 +12,7 @@ import {CUSTOM_PAGES_PATH, syncCustomPages} from "../loaders/custom/pages.js";
 import {InputError} from "../loaders/ingest/index.js";
 import {runPipeline} from "../loaders/pipeline.js";
 import {exportSiteData} from "../loaders/site/export.js";
-import {writeAccountShardsModule} from "./account-shards-module.js";
-import {publishMetricFiles} from "./metric-files.js";
+import {publishSiteFiles} from "./metric-files.js";
 
 const FRAMEWORK_CONFIG = join(PROJECT_ROOT, "observablehq.config.ts");
 
@@ -32,8 +31,7 @@ export async function refreshCustom(config: ReportConfig, changed: string[], log
       }
       log(`custom: metrics recomputed (${result.ctx.custom?.map((c) => c.table).join(", ") || "no custom tables"})`);
       // Said first: the preview updates the open page as soon as the files land.
-      await publishMetricFiles({pin: false});
-      await writeAccountShardsModule(undefined, undefined, {pin: false});
+      await publishSiteFiles({pin: false});
     }
     if (changed.some((name) => !name.endsWith(".sql"))) {
       const before = await readList();

@@ -12,8 +12,8 @@ import {copyFile, mkdir, readdir, rm, utimes} from "node:fs/promises";
 import {join} from "node:path";
 import {PROJECT_ROOT} from "../loaders/config.js";
 import {SITE_DATA_DIR} from "../loaders/site/paths.js";
-import {readFile} from "node:fs/promises";
-import {pinnedTime} from "./reproducible.js";
+import {writeAccountShardsModule} from "./account-shards-module.js";
+import {siteDataTime} from "./reproducible.js";
 
 export const METRIC_FILES_DIR = join(PROJECT_ROOT, "src", "data", "metrics");
 
@@ -34,11 +34,19 @@ export async function publishMetricFiles({dir = join(SITE_DATA_DIR, "metrics"), 
   const names = (await readdir(dir)).filter((name) => !name.startsWith("account-history-") && !name.endsWith(".md")).sort();
   await rm(target, {recursive: true, force: true});
   await mkdir(target, {recursive: true});
-  const {asOf} = JSON.parse(await readFile(join(dir, "manifest.json"), "utf8")) as {asOf: string};
-  const time = new Date(pinnedTime(asOf));
+  const time = await siteDataTime(dir);
   for (const name of names) {
     await copyFile(join(dir, name), join(target, name));
     if (pin) await utimes(join(target, name), time, time);
   }
   return names.length;
+}
+
+/**
+ * Everything the build puts in src/ from the site data: the metric files, and the Accounts page's
+ * shard files with the module listing them (their number follows the size of the book).
+ */
+export async function publishSiteFiles({pin = true}: {pin?: boolean} = {}): Promise<void> {
+  await publishMetricFiles({pin});
+  await writeAccountShardsModule(undefined, undefined, {pin});
 }

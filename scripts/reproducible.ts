@@ -14,6 +14,12 @@ export function pinnedTime(asOf: string, env: Record<string, string | undefined>
   return Date.UTC(y, m, 1) - 1000; // the last second of the as-of month, UTC
 }
 
+/** The pinned time for the site data in `dir` (its manifest.json's as-of month), for the files the build copies into src/. */
+export async function siteDataTime(dir: string): Promise<Date> {
+  const {asOf} = JSON.parse(await readFile(join(dir, "manifest.json"), "utf8")) as {asOf: string};
+  return new Date(pinnedTime(asOf));
+}
+
 /** Rewrites every `"lastModified":<ms>` in the HTML files under `dir`; returns how many files changed. */
 export async function pinLastModified(dir: string, ms: number): Promise<number> {
   let changed = 0;

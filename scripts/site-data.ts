@@ -13,8 +13,7 @@ import {loadConfig, type ReportConfig} from "../loaders/config.js";
 import {runPipeline} from "../loaders/pipeline.js";
 import {exportSiteData, type Manifest} from "../loaders/site/export.js";
 import {SITE_DATA_DIR} from "../loaders/site/paths.js";
-import {writeAccountShardsModule} from "./account-shards-module.js";
-import {publishMetricFiles} from "./metric-files.js";
+import {publishSiteFiles} from "./metric-files.js";
 import {CACHE_DIR, cacheKey, restore, shortKey, store} from "./build-cache.js";
 import {reportError} from "./cli-errors.js";
 
@@ -59,8 +58,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
     .then((config) => siteData(config, {noCache: process.argv.includes("--no-cache")}))
     // The files the preview serves, at the real time (the preview notices a change by it); the book's
     // size may have changed: the Accounts page's shard list follows it (issue 16).
-    .then(() => publishMetricFiles({pin: false}))
-    .then(() => writeAccountShardsModule(undefined, undefined, {pin: false}))
+    .then(() => publishSiteFiles({pin: false}))
     .then(
       () => process.exit(0),
       (error) => {
