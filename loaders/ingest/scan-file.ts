@@ -85,17 +85,26 @@ function* fileChunks(fd: number, path: string, from: number, size: number): Gene
   }
 }
 
-/** Whether the chunks together are valid UTF-8: each is checked up to its last ASCII byte (never inside a character). */
-function utf8Valid(chunks: Iterable<Buffer>): boolean {
+/**
+ * The chunks re-cut so that each piece ends just after a byte `boundary` accepts (the rest is carried
+ * into the next piece), so that no piece ends inside a character.
+ */
+function* pieces(chunks: Iterable<Buffer>, boundary: (byte: number) => boolean): Generator<Buffer> {
   let carry = Buffer.alloc(0);
   for (const chunk of chunks) {
     const bytes = carry.length ? Buffer.concat([carry, chunk]) : chunk;
     let cut = bytes.length;
-    while (cut > 0 && bytes[cut - 1] >= 0x80) --cut;
-    if (!isUtf8(bytes.subarray(0, cut))) return false;
+    while (cut > 0 && !boundary(bytes[cut - 1])) --cut;
+    if (cut > 0) yield bytes.subarray(0, cut);
     carry = Buffer.from(bytes.subarray(cut));
   }
-  return isUtf8(carry);
+  if (carry.length) yield carry;
+}
+
+/** Whether the chunks together are valid UTF-8: each piece ends at an ASCII byte (never inside a character). */
+function utf8Valid(chunks: Iterable<Buffer>): boolean {
+  for (const piece of pieces(chunks, (b) => b < 0x80)) if (!isUtf8(piece)) return false;
+  return true;
 }
 
 /**
@@ -104,20 +113,11 @@ function utf8Valid(chunks: Iterable<Buffer>): boolean {
  * pieces decode exactly as the whole file would, invalid bytes included.
  */
 function* cp932(chunks: Iterable<Buffer>, invalid?: () => Error): Generator<Buffer> {
-  const decode = (bytes: Buffer) => {
-    const text = iconv.decode(bytes, "cp932");
+  for (const piece of pieces(chunks, (b) => b < 0x40)) {
+    const text = iconv.decode(piece, "cp932");
     if (invalid && text.includes("\uFFFD")) throw invalid();
-    return Buffer.from(text, "utf8");
-  };
-  let carry = Buffer.alloc(0);
-  for (const chunk of chunks) {
-    const bytes = carry.length ? Buffer.concat([carry, chunk]) : chunk;
-    let cut = bytes.length;
-    while (cut > 0 && bytes[cut - 1] >= 0x40) --cut;
-    if (cut > 0) yield decode(bytes.subarray(0, cut));
-    carry = Buffer.from(bytes.subarray(cut));
+    yield Buffer.from(text, "utf8");
   }
-  if (carry.length) yield decode(carry);
 }
 
 function cp932Valid(chunks: Iterable<Buffer>): boolean {
