@@ -64,56 +64,57 @@ export function attributionDimensions(ctx: MetricContext): string[] {
 }
 
 /**
- * __attr_members (a view): segment_months, plus the CSM dimension from accounts when it is not a
- * configured segment (an account dimension: the whole account's MRR, membership fixed).
- */
-async function createMembers(db: Db, ctx: MetricContext): Promise<void> {
-  const csm = mrrDimensions(ctx).includes("csm")
-    ? ""
-    : `UNION ALL SELECT am.month, 'csm', coalesce(a.csm, '${NO_SEGMENT}'), am.account_id, am.mrr, am.mrr
-       FROM account_months am JOIN accounts a USING (account_id)`;
-  await db.run(`CREATE OR REPLACE TEMP VIEW __attr_members AS
-    SELECT month, dimension, segment, account_id, mrr, account_mrr FROM segment_months WHERE dimension <> 'all'
-    UNION ALL SELECT month, 'all', 'all', account_id, mrr, account_mrr FROM segment_months WHERE dimension = 'all'
-    ${csm}`);
-}
-
-/**
  * __attr_cells(month, dimension, segment, measure, num, den, accounts): each measure's numerator and
- * base per segment, by the same rules as retention_t12m (trailing 12 months: base = accounts with MRR
- * at the end of M-12) and churn (logo churn: base = accounts with MRR at the end of M-1).
+ * base per segment with a base, by the rules of retention_t12m (trailing 12 months: base = accounts
+ * with MRR at the end of M-12; its t12m_cells) and churn (logo churn: base = accounts with MRR at the
+ * end of M-1). Expansion is what NRR adds to GRR (Σ now − Σ min(now, then)); churn is the MRR then of
+ * accounts with no MRR now; contraction the rest of what GRR lost (Σ then − Σ min(now, then) − churn),
+ * as MRR is never negative. The CSM dimension, when it is not a configured segment, is computed here
+ * the same way (an account dimension: the whole account's MRR, membership fixed).
  */
-async function createCells(db: Db): Promise<void> {
+async function createCells(db: Db, ctx: MetricContext): Promise<void> {
+  const csm = mrrDimensions(ctx).includes("csm") ? "" : `UNION ALL FROM __attr_csm`;
+  if (csm) await createCsmCells(db);
   await db.run(`CREATE OR REPLACE TEMP TABLE __attr_cells AS
     WITH t12 AS (
-      SELECT m.month, b.dimension, b.segment, b.mrr AS mrr_then, coalesce(n.mrr, 0) AS mrr_now,
-             coalesce(a.mrr, 0) AS account_now
-      FROM months m
-      JOIN months y ON y.idx = m.idx - 12
-      JOIN __attr_members b ON b.month = y.month AND b.account_mrr > 0
-      LEFT JOIN __attr_members n
-        ON n.month = m.month AND n.dimension = b.dimension AND n.segment = b.segment AND n.account_id = b.account_id
-      LEFT JOIN account_months a ON a.month = m.month AND a.account_id = b.account_id
-    ), t12_cells AS (
-      SELECT month, dimension, segment, count(*) AS accounts, sum(mrr_then) AS den,
-             sum(mrr_now) AS nrr_t12m, sum(least(mrr_now, mrr_then)) AS grr_t12m,
-             sum(greatest(mrr_now - mrr_then, 0)) AS expansion_t12m,
-             coalesce(sum(mrr_then) FILTER (WHERE account_now = 0), 0) AS churn_t12m,
-             coalesce(sum(greatest(mrr_then - mrr_now, 0)) FILTER (WHERE account_now > 0), 0) AS contraction_t12m
-      FROM t12 GROUP BY ALL
+      SELECT m.month, v.dimension, v.segment, c.accounts_start AS accounts, c.mrr_start AS den,
+             c.mrr_now AS nrr_t12m, c.mrr_retained_gross AS grr_t12m, c.mrr_now - c.mrr_retained_gross AS expansion_t12m,
+             c.mrr_churned AS churn_t12m, c.mrr_start - c.mrr_retained_gross - c.mrr_churned AS contraction_t12m
+      FROM t12m_cells c JOIN months m ON m.idx = c.month_idx JOIN segment_values v USING (segment_idx)
+      ${csm ? "UNION ALL FROM __attr_csm_t12" : ""}
     ), logo AS (
-      SELECT m.month, p.dimension, p.segment, count(*) AS accounts,
-             count(*) FILTER (WHERE coalesce(a.mrr, 0) = 0) AS churned
-      FROM months m
-      JOIN __attr_members p ON p.month = m.prev_month AND p.account_mrr > 0
-      LEFT JOIN account_months a ON a.month = m.month AND a.account_id = p.account_id
-      GROUP BY ALL
+      SELECT month, dimension, segment, accounts_start AS accounts, accounts_churned AS churned FROM churn WHERE accounts_start > 0
+      ${csm ? "UNION ALL FROM __attr_csm_logo" : ""}
     )
     -- Amounts stay DECIMAL (exact sums, whatever the order DuckDB adds them in): same inputs, same bytes.
-    SELECT month, dimension, segment, measure, num::DECIMAL(38,2) AS num, den::DECIMAL(38,2) AS den, accounts FROM t12_cells
+    SELECT month, dimension, segment, measure, num::DECIMAL(38,2) AS num, den::DECIMAL(38,2) AS den, accounts FROM t12
       UNPIVOT (num FOR measure IN (nrr_t12m, grr_t12m, expansion_t12m, churn_t12m, contraction_t12m))
     UNION ALL
     SELECT month, dimension, segment, 'logo_churn_rate', churned::DECIMAL(38,2), accounts::DECIMAL(38,2), accounts FROM logo`);
+  await db.run(`DROP TABLE IF EXISTS temp.__attr_csm_t12; DROP TABLE IF EXISTS temp.__attr_csm_logo`);
+}
+
+/** The CSM dimension's cells, as t12m_cells and churn compute them for an account dimension. */
+async function createCsmCells(db: Db): Promise<void> {
+  const pairs = (k: number) => `
+    SELECT p.month_idx + ${k} AS month_idx, coalesce(a.csm, '${NO_SEGMENT}') AS segment, p.mrr AS mrr_then, coalesce(c.mrr, 0) AS mrr_now
+    FROM segment_rows p
+    LEFT JOIN segment_rows c ON c.month_idx = p.month_idx + ${k} AND c.dimension = 'all' AND c.account_idx = p.account_idx
+    JOIN account_index k ON k.account_idx = p.account_idx JOIN accounts a ON a.account_id = k.account_id
+    WHERE p.dimension = 'all' AND p.account_mrr > 0 AND p.month_idx + ${k} < (SELECT count(*) FROM months)`;
+  await db.run(`
+    CREATE OR REPLACE TEMP TABLE __attr_csm_t12 AS
+    SELECT m.month, 'csm' AS dimension, segment, count(*) AS accounts, sum(mrr_then) AS den, sum(mrr_now) AS nrr_t12m,
+           sum(least(mrr_now, mrr_then)) AS grr_t12m, sum(greatest(mrr_now - mrr_then, 0)) AS expansion_t12m,
+           coalesce(sum(mrr_then) FILTER (WHERE mrr_now = 0), 0) AS churn_t12m,
+           coalesce(sum(greatest(mrr_then - mrr_now, 0)) FILTER (WHERE mrr_now > 0), 0) AS contraction_t12m
+    FROM (${pairs(12)}) JOIN months m ON m.idx = month_idx
+    GROUP BY m.month, segment`);
+  await db.run(`
+    CREATE OR REPLACE TEMP TABLE __attr_csm_logo AS
+    SELECT m.month, 'csm' AS dimension, segment, count(*) AS accounts, count(*) FILTER (WHERE mrr_now = 0) AS churned
+    FROM (${pairs(1)}) JOIN months m ON m.idx = month_idx
+    GROUP BY m.month, segment`);
 }
 
 /** The decomposition (see the module comment), one row per segment plus `all` and the residual. */
@@ -226,10 +227,8 @@ export const changeAttributionFamily: MetricFamily = {
     }
   ],
   async build(db, ctx) {
-    await createMembers(db, ctx);
-    await createCells(db);
+    await createCells(db, ctx);
     await buildAttribution(db, ctx);
     await db.run(`DROP TABLE IF EXISTS temp.__attr_cells`);
-    await db.run(`DROP VIEW IF EXISTS temp.__attr_members`);
   }
 };

@@ -31,7 +31,7 @@ export const READS: Record<string, string[]> = {
   billing: [],
   "churn-forecast": ["account-months", "health", "movements"],
   "health-weights": ["health"],
-  "change-attribution": ["account-months", "segments"],
+  "change-attribution": ["segments", "churn", "revenue-retention"],
   leads: ["account-months", "movements"]
 };
 

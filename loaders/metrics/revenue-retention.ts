@@ -3,8 +3,9 @@
  * The accounts with MRR at the end of M-12 are compared with their MRR in M. Months whose M-12 lies
  * before the first computed month have no row (there is no base to compare with).
  */
-import type {Db} from "../db.js";
+import {literal, type Db} from "../db.js";
 import type {MetricFamily, Month} from "./family.js";
+import {LINE_DIMENSIONS} from "./segments.js";
 
 export interface RetentionT12mRow {
   month: Month;
@@ -19,26 +20,53 @@ export interface RetentionT12mRow {
 }
 
 /**
+ * t12m_cells(month_idx, segment_idx, accounts_start, mrr_start, mrr_retained_gross, mrr_now,
+ * mrr_churned), internal: per month M and segment, the accounts in the segment at the end of M-12
+ * with account MRR > 0 then, their segment MRR then (mrr_start) and now (0 if no longer in the
+ * segment), capped at then (mrr_retained_gross), and the MRR then of those whose whole account has no
+ * MRR in M (mrr_churned). retention_t12m and the change attribution (change-attribution.ts) read it.
+ *
+ * Joined on the segment rows' integer keys, as churn's members: an account dimension's segment does
+ * not change and its segment MRR is the account's MRR, so the account's months are paired once (its
+ * rows of dimension `all`) and spread over its segments (account_segments); a plan or product
+ * segment pairs its own rows and looks the account's MRR up on its row of dimension `all`. Two
+ * statements, not one UNION ALL: DuckDB keeps every hash table of a statement's joins at once.
+ */
+async function buildT12mCells(db: Db): Promise<void> {
+  const lines = LINE_DIMENSIONS.map(literal).join(", ");
+  const sums = (then: string, now: string, account: string) => `
+    count(*) AS accounts_start, sum(${then}) AS mrr_start, sum(least(${now}, ${then})) AS mrr_retained_gross,
+    sum(${now}) AS mrr_now, coalesce(sum(${then}) FILTER (WHERE ${account} = 0), 0) AS mrr_churned`;
+  await db.run(`
+    CREATE OR REPLACE TABLE t12m_cells AS
+    WITH paired AS (
+      SELECT p.month_idx + 12 AS month_idx, p.account_idx, p.mrr AS mrr_then, coalesce(c.mrr, 0) AS mrr_now
+      FROM segment_rows p
+      LEFT JOIN segment_rows c ON c.month_idx = p.month_idx + 12 AND c.segment_idx = p.segment_idx AND c.account_idx = p.account_idx
+      WHERE p.dimension = 'all' AND p.account_mrr > 0 AND p.month_idx + 12 < (SELECT count(*) FROM months)
+    )
+    SELECT a.month_idx, s.segment_idx, ${sums("a.mrr_then", "a.mrr_now", "a.mrr_now")}
+    FROM paired a JOIN account_segments s USING (account_idx)
+    GROUP BY a.month_idx, s.segment_idx`);
+  await db.run(`
+    INSERT INTO t12m_cells
+    SELECT p.month_idx + 12, p.segment_idx, ${sums("p.mrr", "coalesce(c.mrr, 0)", "coalesce(a.mrr, 0)")}
+    FROM segment_rows p
+    LEFT JOIN segment_rows c ON c.month_idx = p.month_idx + 12 AND c.segment_idx = p.segment_idx AND c.account_idx = p.account_idx
+    LEFT JOIN segment_rows a ON a.month_idx = p.month_idx + 12 AND a.dimension = 'all' AND a.account_idx = p.account_idx
+    WHERE p.dimension IN (${lines}) AND p.account_mrr > 0 AND p.month_idx + 12 < (SELECT count(*) FROM months)
+    GROUP BY p.month_idx, p.segment_idx`);
+}
+
+/**
  * Base: accounts in the segment at the end of M-12 with account MRR > 0 then, with their segment MRR
  * then (mrr_start) and now (0 if no longer in the segment). GRR caps each account at its start MRR.
  */
 async function buildRetentionT12m(db: Db): Promise<void> {
+  await buildT12mCells(db);
   await db.run(`
     CREATE OR REPLACE TABLE retention_t12m AS
-    WITH base AS (
-      SELECT m.month, b.dimension, b.segment, b.account_id, b.mrr AS mrr_then, coalesce(n.mrr, 0) AS mrr_now
-      FROM months m
-      JOIN segment_months b ON b.month_idx = m.idx - 12 AND b.account_mrr > 0
-      LEFT JOIN segment_months n
-        ON n.month_idx = m.idx AND n.segment_idx = b.segment_idx AND n.account_idx = b.account_idx
-    ),
-    cells AS (
-      SELECT month, dimension, segment, count(*) AS accounts_start, sum(mrr_then) AS mrr_start,
-             sum(least(mrr_now, mrr_then)) AS mrr_retained_gross, sum(mrr_now) AS mrr_now
-      FROM base
-      GROUP BY month, dimension, segment
-    ),
-    grid AS (
+    WITH grid AS (
       SELECT m.month, m.idx, v.dimension, v.dim_idx, v.segment,
              coalesce(c.accounts_start, 0)::BIGINT AS accounts_start,
              coalesce(c.mrr_start, 0)::DECIMAL(18,2) AS mrr_start,
@@ -46,7 +74,7 @@ async function buildRetentionT12m(db: Db): Promise<void> {
              coalesce(c.mrr_now, 0)::DECIMAL(18,2) AS mrr_now
       FROM months m
       CROSS JOIN segment_values v
-      LEFT JOIN cells c ON c.month = m.month AND c.dimension = v.dimension AND c.segment = v.segment
+      LEFT JOIN t12m_cells c ON c.month_idx = m.idx AND c.segment_idx = v.segment_idx
       WHERE m.idx >= 12
     )
     SELECT month, dimension, segment, accounts_start, mrr_start, mrr_retained_gross, mrr_now,

@@ -16,13 +16,16 @@
  * JSON (json_array escapes every string), so a 100k-account book never passes through JavaScript objects.
  */
 import {writeFile} from "node:fs/promises";
-import {gzipSync} from "node:zlib";
+import {promisify} from "node:util";
+import {gzip} from "node:zlib";
 import {join} from "node:path";
 import {HEALTH_COMPONENTS} from "../../config.js";
 import {literal, type Db} from "../../db.js";
 import type {MetricContext} from "../../metrics/family.js";
 import type {SiteDataset} from "../dataset.js";
 import {accountsIndexSql} from "./accounts-index.js";
+
+const gzipAsync = promisify(gzip);
 
 /**
  * The fewest shards. The Accounts page lists every shard file (about 260 bytes each), so a count that
@@ -97,7 +100,7 @@ export interface ShardFile {
  */
 const driverChanges = `CASE WHEN hd.score_change IS NOT NULL THEN json_array(${HEALTH_COMPONENTS.map((c) => `hd.${c}_change`).join(", ")}) END`;
 
-function listSql(kind: Kind, asOf: string, inShards: (column: string) => string): string {
+function listSql(kind: Kind, asOf: string): string {
   const end = `last_day(strptime(${literal(asOf)}, '%Y-%m'))`;
   const newest = (order: string) => `QUALIFY row_number() OVER (PARTITION BY account_id ORDER BY ${order}) <= ${HISTORY_EVENT_CAP}`;
   switch (kind) {
@@ -112,23 +115,25 @@ function listSql(kind: Kind, asOf: string, inShards: (column: string) => string)
         LEFT JOIN health h USING (month, account_id)
         LEFT JOIN health_drivers hd USING (month, account_id)
         LEFT JOIN (
+          -- Only the months of accounts on several lines: building JSON for every line first is 7× slower.
           SELECT month, account_id, to_json(list(json_array(product, round(mrr_share, 4), score) ORDER BY product)) AS products
-          FROM health_products WHERE ${inShards("account_id")} GROUP BY ALL HAVING count(*) > 1
-        ) hp USING (month, account_id)
-        WHERE ${inShards("k.account_id")}`;
+          FROM health_products
+          SEMI JOIN (SELECT month, account_id FROM health_products GROUP BY ALL HAVING count(*) > 1) USING (month, account_id)
+          GROUP BY ALL
+        ) hp USING (month, account_id)`;
     case "nps":
       return `
         SELECT account_id, strftime(responded_at, '%Y-%m-%d') || coalesce(response_id, '') AS k,
                json_array(strftime(responded_at, '%Y-%m-%d'), score, survey, comment) AS cells
         FROM nps_responses
-        WHERE account_id IS NOT NULL AND responded_at <= ${end} AND ${inShards("account_id")}
+        WHERE account_id IS NOT NULL AND responded_at <= ${end}
         ${newest("responded_at DESC, response_id DESC")}`;
     case "activities":
       return `
         SELECT account_id, strftime(date, '%Y-%m-%d') || coalesce(type, '') || coalesce(csm, '') AS k,
                json_array(strftime(date, '%Y-%m-%d'), type, csm) AS cells
         FROM csm_activities
-        WHERE date <= ${end} AND ${inShards("account_id")}
+        WHERE date <= ${end}
         ${newest("date DESC, type DESC, csm DESC")}`;
     case "tickets":
       return `
@@ -137,72 +142,88 @@ function listSql(kind: Kind, asOf: string, inShards: (column: string) => string)
                           round(date_diff('minute', created_at, first_response_at) / 60, 1)::DOUBLE,
                           strftime(resolved_at, '%Y-%m-%d'), csat) AS cells
         FROM support_tickets
-        WHERE created_at < ${end} + INTERVAL 1 DAY AND ${inShards("account_id")}
+        WHERE created_at < ${end} + INTERVAL 1 DAY
         ${newest("created_at DESC, ticket_id DESC")}`;
   }
 }
 
+const KINDS = Object.keys(HISTORY_COLUMNS) as Kind[];
+
 /**
- * Builds _history_entries(account_id, shard, entry) for the shards in [from, to): each account's
- * `"id":{…}` member, as JSON text. String aggregates cannot spill to disk, so the build goes a batch
- * of shards at a time (an eighth of the book a pass) and memory stays bounded whatever its size.
+ * The whole book's history once, as JSON text per row, in plain tables (which spill to disk, where a
+ * string aggregate cannot): __history_profiles(shard, account_id, j), each account's accounts_index
+ * row; __history_rows(shard, account_id, kind, k, cells), every row of every list (kind: the index in
+ * KINDS; k orders the rows). Each account's shard is hashed once.
  */
-async function buildEntries(db: Db, ctx: MetricContext, shards: number, from: number, to: number): Promise<void> {
-  const kinds = Object.keys(HISTORY_COLUMNS) as Kind[];
-  const inShards = (column: string) => `${shardSql(column, shards)} >= ${from} AND ${shardSql(column, shards)} < ${to}`;
-  const lists = kinds.map(
-    (kind) => `${kind} AS (
-      SELECT account_id, '[' || string_agg(cells::VARCHAR, ',' ORDER BY k) || ']' AS j
-      FROM (${listSql(kind, ctx.asOf, inShards)}) GROUP BY account_id
-    )`
-  );
-  const members = kinds.map((kind) => `'"${kind}":' || coalesce(${kind}.j, '[]')`).join(" || ',' || ");
+async function buildRows(db: Db, ctx: MetricContext, shards: number): Promise<void> {
+  await db.run(`CREATE OR REPLACE TEMP TABLE __history_shards AS SELECT account_id, ${shardSql("account_id", shards)} AS shard FROM accounts`);
   await db.run(`
-    CREATE OR REPLACE TEMP TABLE _history_entries AS
-    WITH ${lists.join(",\n")},
-    profile AS (SELECT account_id, to_json(i)::VARCHAR AS j FROM (${accountsIndexSql(ctx, shards)}) i WHERE ${inShards("account_id")})
-    SELECT a.account_id, ${shardSql("a.account_id", shards)} AS shard,
-           to_json(a.account_id)::VARCHAR || ':{"profile":' || profile.j || ',' || ${members} || '}' AS entry
-    FROM accounts a
-    JOIN profile USING (account_id)
-    ${kinds.map((kind) => `LEFT JOIN ${kind} USING (account_id)`).join("\n    ")}
-    WHERE ${inShards("a.account_id")}`);
+    CREATE OR REPLACE TEMP TABLE __history_profiles AS
+    SELECT s.shard, i.account_id, to_json(i)::VARCHAR AS j
+    FROM (${accountsIndexSql(ctx, shards)}) i JOIN __history_shards s USING (account_id)`);
+  await db.run(`
+    CREATE OR REPLACE TEMP TABLE __history_rows AS
+    ${KINDS.map(
+      (kind, i) => `SELECT s.shard, r.account_id, ${i} AS kind, r.k, r.cells::VARCHAR AS cells
+                    FROM (${listSql(kind, ctx.asOf)}) r JOIN __history_shards s USING (account_id)`
+    ).join("\n    UNION ALL\n    ")}`);
 }
 
-/** The JSON text of one shard file. */
-async function shardJson(db: Db, shard: number): Promise<string> {
-  const [row] = await db.all<{body: string | null}>(
-    `SELECT string_agg(entry, ',' ORDER BY account_id) AS body FROM _history_entries WHERE shard = ?`,
-    [shard]
-  );
-  return `{"columns":${JSON.stringify(HISTORY_COLUMNS)},"accounts":{${row?.body ?? ""}}}`;
+/**
+ * The JSON text of each shard in [from, to): its accounts' `"id":{…}` members in id order, each the
+ * account's profile and lists. String aggregates cannot spill, so this goes a batch of shards at a time.
+ */
+async function shardBodies(db: Db, from: number, to: number): Promise<{shard: number; body: string}[]> {
+  const inBatch = `shard >= ${from} AND shard < ${to}`;
+  const members = KINDS.map((kind, i) => `'"${kind}":' || coalesce(max(l.j) FILTER (WHERE l.kind = ${i}), '[]')`).join(" || ',' || ");
+  return db.all<{shard: number; body: string}>(`
+    WITH lists AS (
+      SELECT account_id, kind, '[' || string_agg(cells, ',' ORDER BY k) || ']' AS j
+      FROM __history_rows WHERE ${inBatch} GROUP BY account_id, kind
+    ), entries AS (
+      SELECT p.shard, p.account_id,
+             to_json(p.account_id)::VARCHAR || ':{"profile":' || any_value(p.j) || ',' || ${members} || '}' AS entry
+      FROM __history_profiles p LEFT JOIN lists l USING (account_id)
+      WHERE p.${inBatch}
+      GROUP BY p.shard, p.account_id
+    )
+    SELECT shard, string_agg(entry, ',' ORDER BY account_id) AS body FROM entries GROUP BY shard ORDER BY shard`);
 }
 
-/** Passes over the book (see buildEntries). */
-const PASSES = 8;
+/** Accounts per batch of shards (see shardBodies): a 100,000-account book goes in eight batches. */
+const ACCOUNTS_PER_BATCH = 12_500;
 
 /** Calls `each(shard, json)` for every shard in order, building a batch of shards at a time. */
 async function forEachShard(db: Db, ctx: MetricContext, each: (shard: number, json: string, shards: number) => Promise<void>): Promise<void> {
-  const shards = await bookShardCount(db);
-  const batch = Math.max(1, Math.ceil(shards / PASSES));
-  for (let from = 0; from < shards; from += batch) {
-    const to = Math.min(from + batch, shards);
-    await buildEntries(db, ctx, shards, from, to);
-    for (let shard = from; shard < to; ++shard) await each(shard, await shardJson(db, shard), shards);
+  const [{n}] = await db.all<{n: number}>(`SELECT count(*) AS n FROM accounts`);
+  const shards = historyShardCount(n);
+  // At least eight batches, and more for a book past 100,000 accounts, so a batch's strings stay small.
+  const batch = Math.max(1, Math.floor(shards / Math.max(8, Math.ceil(n / ACCOUNTS_PER_BATCH))));
+  const head = `{"columns":${JSON.stringify(HISTORY_COLUMNS)},"accounts":{`;
+  await buildRows(db, ctx, shards);
+  try {
+    for (let from = 0; from < shards; from += batch) {
+      const to = Math.min(from + batch, shards);
+      const bodies = new Map((await shardBodies(db, from, to)).map((r) => [r.shard, r.body]));
+      // A shard whose accounts all hashed elsewhere is an empty file, so every listed file exists.
+      await Promise.all(Array.from({length: to - from}, (_, i) => each(from + i, `${head}${bodies.get(from + i) ?? ""}}}`, shards)));
+    }
+  } finally {
+    await db.run(`DROP TABLE IF EXISTS temp.__history_shards; DROP TABLE IF EXISTS temp.__history_profiles; DROP TABLE IF EXISTS temp.__history_rows`);
   }
-  await db.run(`DROP TABLE IF EXISTS temp._history_entries`);
 }
 
 /** Every shard's JSON text, in shard order (bookShardCount strings). */
 export async function accountHistoryShards(db: Db, ctx: MetricContext): Promise<string[]> {
   const out: string[] = [];
-  await forEachShard(db, ctx, async (_, json) => void out.push(json));
+  await forEachShard(db, ctx, async (shard, json) => void (out[shard] = json));
   return out;
 }
 
 export const accountHistory: SiteDataset = {
   name: "account-history",
   async write(db, ctx, dir) {
-    await forEachShard(db, ctx, (shard, json, shards) => writeFile(join(dir, historyFileName(shard, shards)), gzipSync(json)));
+    // zlib's asynchronous gzip runs on the thread pool: a batch's shards compress side by side.
+    await forEachShard(db, ctx, async (shard, json, shards) => writeFile(join(dir, historyFileName(shard, shards)), await gzipAsync(json)));
   }
 };
