@@ -6,7 +6,8 @@
  * first chart of the monthly report and the retention page. The pipeline-only sizes (ingest and
  * metrics, no site) are made by replicating the pandas comparison's book (scripts/bench/replicate.ts).
  * Then the CLI against pandas (scripts/bench/pandas.ts), and the issue-16 targets, met or not.
- * Writes bench/results.json, prints the tables, and updates the README's benchmark section.
+ * Writes bench/results.json, prints the tables, and updates the README's benchmark section. `--keep`
+ * keeps the parts a run leaves out from the previous bench/results.json (a long 1M run done apart).
  */
 import {existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {cpus, totalmem} from "node:os";
@@ -30,12 +31,16 @@ const {values} = parseArgs({
     "pandas-accounts": {type: "string", default: "20000"},
     "pandas-runs": {type: "string", default: "5"},
     // Re-render the tables, verdicts and README section from bench/results.json, measuring nothing.
-    render: {type: "boolean", default: false}
+    render: {type: "boolean", default: false},
+    // Keep from bench/results.json what this run does not measure: the sizes when --sizes is "", the
+    // pandas comparison when --pandas-accounts is 0, the pipeline-only sizes when --pipeline-sizes is "".
+    keep: {type: "boolean", default: false}
   }
 });
 const RESULTS_PATH = join(PROJECT_ROOT, "bench", "results.json");
 const saved = values.render ? JSON.parse(readFileSync(RESULTS_PATH, "utf8")) : null;
-const sizes = values.sizes!.split(",").map(Number);
+const kept = values.keep && !saved && existsSync(RESULTS_PATH) ? JSON.parse(readFileSync(RESULTS_PATH, "utf8")) : null;
+const sizes = values.sizes ? values.sizes.split(",").map(Number) : [];
 const OUT = join(PROJECT_ROOT, "bench", "out");
 const TSX = join(PROJECT_ROOT, "node_modules", ".bin", "tsx");
 
@@ -69,7 +74,7 @@ interface SizeResult {
   pages: PageCost[];
 }
 
-const results: SizeResult[] = saved?.results ?? [];
+const results: SizeResult[] = saved?.results ?? (sizes.length ? [] : (kept?.results ?? []));
 for (const accounts of saved ? [] : sizes) {
   const data = join(OUT, `data-${accounts}`);
   const dist = join(OUT, `dist-${accounts}`);
@@ -124,8 +129,8 @@ for (const accounts of saved ? [] : sizes) {
 }
 
 // issue 16: CLI vs pandas, side by side on one input (the sample ends at SAMPLE_DEFAULTS.end: both get it as the as-of month).
-let pandas: (PandasComparison & {accounts: number}) | null = saved?.pandas ?? null;
 const pandasAccounts = Number(values["pandas-accounts"]);
+let pandas: (PandasComparison & {accounts: number}) | null = saved?.pandas ?? (pandasAccounts > 0 ? null : (kept?.pandas ?? null));
 if (!saved && pandasAccounts > 0) {
   const data = join(OUT, `data-${pandasAccounts}`);
   if (!sizes.includes(pandasAccounts)) {
@@ -152,8 +157,8 @@ interface PipelineOnly {
   error: string | null;
   timings: Record<string, number>;
 }
-const pipelineOnly: PipelineOnly[] = saved?.pipelineOnly ?? [];
 const pipelineSizes = !saved && values["pipeline-sizes"] ? values["pipeline-sizes"].split(",").map(Number) : [];
+const pipelineOnly: PipelineOnly[] = saved?.pipelineOnly ?? (pipelineSizes.length ? [] : (kept?.pipelineOnly ?? []));
 if (pipelineSizes.length) {
   const baseAccounts = pandasAccounts > 0 ? pandasAccounts : 20000;
   const base = join(OUT, `data-${baseAccounts}`);
