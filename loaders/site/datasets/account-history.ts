@@ -25,7 +25,11 @@ import type {MetricContext} from "../../metrics/family.js";
 import type {SiteDataset} from "../dataset.js";
 import {accountsIndexSql} from "./accounts-index.js";
 
-const gzipAsync = promisify(gzip);
+/**
+ * zlib level 3: half the time of the default (6) on these files, for about 15% more bytes (a
+ * 100,000-account book's shards: 104 MB against 88 MB; one shard is still a few hundred KB).
+ */
+const gzipAsync = (text: string) => promisify(gzip)(text, {level: 3});
 
 /**
  * The fewest shards. The Accounts page lists every shard file (about 260 bytes each), so a count that
