@@ -178,17 +178,17 @@ async function buildRows(db: Db, ctx: MetricContext, shards: number): Promise<vo
  * account's profile and lists. String aggregates cannot spill, so this goes a batch of shards at a time.
  */
 async function shardBodies(db: Db, from: number, to: number): Promise<{shard: number; body: string}[]> {
-  const inBatch = `shard >= ${from} AND shard < ${to}`;
+  const inBatch = (shard: string) => `${shard} >= ${from} AND ${shard} < ${to}`;
   const members = KINDS.map((kind, i) => `'"${kind}":' || coalesce(max(l.j) FILTER (WHERE l.kind = ${i}), '[]')`).join(" || ',' || ");
   return db.all<{shard: number; body: string}>(`
     WITH lists AS (
       SELECT account_id, kind, '[' || string_agg(cells, ',' ORDER BY k) || ']' AS j
-      FROM __history_rows WHERE ${inBatch} GROUP BY account_id, kind
+      FROM __history_rows WHERE ${inBatch("shard")} GROUP BY account_id, kind
     ), entries AS (
       SELECT p.shard, p.account_id,
              to_json(p.account_id)::VARCHAR || ':{"profile":' || any_value(p.j) || ',' || ${members} || '}' AS entry
       FROM __history_profiles p LEFT JOIN lists l USING (account_id)
-      WHERE p.${inBatch}
+      WHERE ${inBatch("p.shard")}
       GROUP BY p.shard, p.account_id
     )
     SELECT shard, string_agg(entry, ',' ORDER BY account_id) AS body FROM entries GROUP BY shard ORDER BY shard`);
