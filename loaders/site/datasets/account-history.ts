@@ -5,7 +5,7 @@
  * most ACCOUNTS_PER_SHARD accounts a shard on average, 256 at least), so a shard stays a few hundred KB
  * at most up to 100,000 accounts and the page's list of files does not grow before. Shards are gzipped (the page inflates them with the
  * browser's DecompressionStream): the JSON repeats its dates, codes and names, and gzip takes a
- * 100,000-account book's histories from ~450 MB to a sixth of that. The shard of an account is `accounts_index.shard`
+ * 100,000-account book's histories from ~465 MB to 104 MB (level 3, below). The shard of an account is `accounts_index.shard`
  * (see accounts-index.ts), computed by shardSql; the page lists the files in a module the build
  * writes (scripts/account-shards-module.ts).
  *
