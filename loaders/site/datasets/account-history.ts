@@ -5,7 +5,7 @@
  * most ACCOUNTS_PER_SHARD accounts a shard on average, 256 at least), so a shard stays a few hundred KB
  * at most up to 100,000 accounts and the page's list of files does not grow before. Shards are gzipped (the page inflates them with the
  * browser's DecompressionStream): the JSON repeats its dates, codes and names, and gzip takes a
- * 100,000-account book's histories from ~465 MB to 104 MB (level 3, below). The shard of an account is `accounts_index.shard`
+ * 100,000-account book's histories from ~465 MB to 108 MB (level 3, below). The shard of an account is `accounts_index.shard`
  * (see accounts-index.ts), computed by shardSql; the page lists the files in a module the build
  * writes (scripts/account-shards-module.ts).
  *
@@ -26,8 +26,8 @@ import type {SiteDataset} from "../dataset.js";
 import {accountsIndexSql} from "./accounts-index.js";
 
 /**
- * zlib level 3: half the time of the default (6) on these files, for about 15% more bytes (a
- * 100,000-account book's shards: 104 MB against 88 MB; one shard is still a few hundred KB).
+ * zlib level 3: half the time of the default (6) on these files, for about 18% more bytes (a
+ * 100,000-account book's shards: 108 MB against 92 MB; one shard is still a few hundred KB).
  */
 const gzipAsync = (text: string) => promisify(gzip)(text, {level: 3});
 
