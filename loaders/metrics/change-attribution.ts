@@ -73,18 +73,18 @@ export function attributionDimensions(ctx: MetricContext): string[] {
  * the same way (an account dimension: the whole account's MRR, membership fixed).
  */
 async function createCells(db: Db, ctx: MetricContext): Promise<void> {
-  const csm = mrrDimensions(ctx).includes("csm") ? "" : `UNION ALL FROM __attr_csm`;
-  if (csm) await createCsmCells(db);
+  const ownCsm = !mrrDimensions(ctx).includes("csm");
+  if (ownCsm) await createCsmCells(db);
   await db.run(`CREATE OR REPLACE TEMP TABLE __attr_cells AS
     WITH t12 AS (
       SELECT m.month, v.dimension, v.segment, c.accounts_start AS accounts, c.mrr_start AS den,
              c.mrr_now AS nrr_t12m, c.mrr_retained_gross AS grr_t12m, c.mrr_now - c.mrr_retained_gross AS expansion_t12m,
              c.mrr_churned AS churn_t12m, c.mrr_start - c.mrr_retained_gross - c.mrr_churned AS contraction_t12m
       FROM t12m_cells c JOIN months m ON m.idx = c.month_idx JOIN segment_values v USING (segment_idx)
-      ${csm ? "UNION ALL FROM __attr_csm_t12" : ""}
+      ${ownCsm ? "UNION ALL FROM __attr_csm_t12" : ""}
     ), logo AS (
       SELECT month, dimension, segment, accounts_start AS accounts, accounts_churned AS churned FROM churn WHERE accounts_start > 0
-      ${csm ? "UNION ALL FROM __attr_csm_logo" : ""}
+      ${ownCsm ? "UNION ALL FROM __attr_csm_logo" : ""}
     )
     -- Amounts stay DECIMAL (exact sums, whatever the order DuckDB adds them in): same inputs, same bytes.
     SELECT month, dimension, segment, measure, num::DECIMAL(38,2) AS num, den::DECIMAL(38,2) AS den, accounts FROM t12
@@ -100,7 +100,7 @@ async function createCsmCells(db: Db): Promise<void> {
     SELECT p.month_idx + ${k} AS month_idx, coalesce(a.csm, '${NO_SEGMENT}') AS segment, p.mrr AS mrr_then, coalesce(c.mrr, 0) AS mrr_now
     FROM segment_rows p
     LEFT JOIN segment_rows c ON c.month_idx = p.month_idx + ${k} AND c.dimension = 'all' AND c.account_idx = p.account_idx
-    JOIN account_index k ON k.account_idx = p.account_idx JOIN accounts a ON a.account_id = k.account_id
+    JOIN account_index ix ON ix.account_idx = p.account_idx JOIN accounts a ON a.account_id = ix.account_id
     WHERE p.dimension = 'all' AND p.account_mrr > 0 AND p.month_idx + ${k} < (SELECT count(*) FROM months)`;
   await db.run(`
     CREATE OR REPLACE TEMP TABLE __attr_csm_t12 AS

@@ -141,3 +141,63 @@ describe("nrr_change_attribution on the core fixture: totals agree with churn an
     expect(sums.worstRow).toBeLessThan(1e-12);
   });
 });
+
+/**
+ * A 16-month book with CSMs, for the CSM dimension: x1 (Sato) expands 100 → 150 in 2023-06, x2 (Sato)
+ * churns in 2024-02, x3 (Tanaka) contracts 300 → 100 in 2023-09, x4 (no CSM) joins in 2023-03.
+ */
+function csmBook(): Fixture {
+  const accounts = [
+    {account_id: "x1", segment: "S", csm: "Sato"},
+    {account_id: "x2", segment: "S", csm: "Sato"},
+    {account_id: "x3", segment: "T", csm: "Tanaka"},
+    {account_id: "x4", segment: "T", csm: null}
+  ];
+  const line = (subscription_id: string, account_id: string, mrr: string, start_date: string, end_date?: string) => ({
+    subscription_id, account_id, product: "P", plan: "Std", start_date, mrr, ...(end_date ? {end_date} : {})
+  });
+  const subscriptions = [
+    line("s1", "x1", "100", "2023-01-01"),
+    line("s1b", "x1", "50", "2023-06-01"),
+    line("s2", "x2", "200", "2023-01-01", "2024-02-15"),
+    line("s3", "x3", "300", "2023-01-01", "2023-09-15"),
+    line("s3b", "x3", "100", "2023-09-01"),
+    line("s4", "x4", "100", "2023-03-01")
+  ];
+  return {accounts, subscriptions};
+}
+
+describe("nrr_change_attribution's CSM dimension", () => {
+  const csmRows = async (segments: string[]) => {
+    const {db} = await buildFamilies(csmBook(), FAMILIES, {segments, asOf: "2024-04"});
+    try {
+      return await db.all<AttributionRow>(`SELECT * FROM nrr_change_attribution WHERE dimension = 'csm' ORDER BY ALL`);
+    } finally {
+      db.close();
+    }
+  };
+
+  it("is the same whether CSM is a configured segment (churn's and t12m_cells' rows) or computed on its own", async () => {
+    const own = await csmRows(["segment"]);
+    const configured = await csmRows(["segment", "csm"]);
+    // The book has churn, contraction and expansion over 12 months in the CSM rows, so the comparison covers each part.
+    const t12 = own.filter((r) => r.basis === "mom" && r.segment !== "all" && r.value !== null);
+    for (const measure of ["churn_t12m", "contraction_t12m", "expansion_t12m"]) {
+      expect(t12.some((r) => r.measure === measure && r.value! > 0), measure).toBe(true);
+    }
+    expect(own.length).toBeGreaterThan(0);
+    expect(configured).toEqual(own);
+  });
+
+  it("computes the hand-worked trailing-12-month parts of Sato's book in 2024-02", async () => {
+    const rows = await csmRows(["segment"]);
+    const sato = (measure: string) => rows.find((r) => r.month === "2024-02" && r.basis === "mom" && r.segment === "Sato" && r.measure === measure)!;
+    // Base (end of 2023-02): x1 100 + x2 200 = 300. Now: x1 150 (expansion 50), x2 0 (churned 200).
+    expect(sato("nrr_t12m").value).toBeCloseTo(150 / 300, 12);
+    expect(sato("grr_t12m").value).toBeCloseTo(100 / 300, 12);
+    expect(sato("expansion_t12m").value).toBeCloseTo(50 / 300, 12);
+    expect(sato("churn_t12m").value).toBeCloseTo(200 / 300, 12);
+    expect(sato("contraction_t12m").value).toBeCloseTo(0, 12);
+    expect(sato("nrr_t12m").accounts).toBe(2);
+  });
+});
