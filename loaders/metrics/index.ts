@@ -55,3 +55,14 @@ export const FAMILIES: MetricFamily[] = [
   changeAttributionFamily,
   leads,
 ];
+
+/**
+ * The families' working tables that nothing after the metrics reads (segment membership by month and
+ * its keys, the trailing-12-month cells, subscription lines by month), views first. The site export
+ * drops them so that a large book's memory goes to its own work (issue 16); `npm run metrics` and
+ * custom metrics run before that and may read them.
+ */
+export const WORKING_TABLES = {
+  views: ["segment_months"],
+  tables: ["segment_rows", "account_segments", "t12m_cells", "line_months"]
+} as const;

@@ -6,7 +6,7 @@
 import {mkdir, rm, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import {qualitySummary} from "../ingest/index.js";
-import {FAMILIES} from "../metrics/index.js";
+import {FAMILIES, WORKING_TABLES} from "../metrics/index.js";
 import type {PipelineResult} from "../pipeline.js";
 import {DATASETS} from "./datasets/index.js";
 import {QBR_DEFINITIONS} from "./qbr/definitions.js";
@@ -35,6 +35,8 @@ export interface Manifest {
 export async function exportSiteData({db, ctx, tables}: PipelineResult, dir = SITE_DATA_DIR): Promise<Manifest> {
   await rm(dir, {recursive: true, force: true});
   await mkdir(join(dir, "metrics"), {recursive: true});
+  for (const v of WORKING_TABLES.views) await db.run(`DROP VIEW IF EXISTS ${v}`);
+  for (const t of WORKING_TABLES.tables) await db.run(`DROP TABLE IF EXISTS ${t}`);
   for (const dataset of DATASETS) await dataset.write(db, ctx, join(dir, "metrics"));
   const months = (await db.all<{month: string}>(`SELECT month FROM months ORDER BY idx`)).map((r) => r.month);
   const {config} = ctx;
