@@ -52,6 +52,19 @@ export async function renderPdf(browser: Browser, url: string): Promise<Rendered
     // Drawn: no cell still loading or pending, and the fonts in place.
     await page.waitForFunction(() => !document.querySelector(".observablehq--loading, .observablehq--running"), null, {timeout: 60_000});
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    // A chart drawn by resize() appears on a frame after its cell settles, later on a loaded machine:
+    // wait until the page is the same two frames apart (at most 40 frames), so both renders see it.
+    // A string, not a function: the TypeScript runner would wrap a named inner function in a helper
+    // that the page does not have.
+    await page.evaluate(`(async () => {
+      let last = "";
+      for (let i = 0; i < 20; ++i) {
+        await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+        const now = document.getElementById("observablehq-main")?.innerHTML ?? "";
+        if (now === last) return;
+        last = now;
+      }
+    })()`);
     const texts = await page.evaluate(() => ({
       lang: document.documentElement.lang,
       title: document.querySelector("#observablehq-main h1")?.textContent?.trim() ?? "",
